@@ -1,0 +1,125 @@
+package dev.cdi.bronze;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.decode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
+
+import dev.cdi.bronze.parse.ColumnNames;
+import dev.cdi.io.Columns.Bronze;
+import dev.cdi.io.Columns.Quarantine;
+import dev.cdi.spark.SchemaChecks;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Pure transforms from parsed rows ({@link ParsedRows}) to the bronze and quarantine tables. No I/O, no shuffle
+ * except in {@link #fileCounts} and {@link #fieldKeys}, which aggregate to one row per file / per field name.
+ */
+public final class BronzeTransforms {
+
+  /**
+   * Lineage shared by every row of a batch.
+   *
+   * @param source     source name
+   * @param runId      run that started the batch
+   * @param ingestedAt ingest timestamp
+   */
+  public record BatchLineage(String source, String runId, Instant ingestedAt) {
+  }
+
+  /**
+   * A raw field and the bronze column it is stored in.
+   *
+   * @param key    field name as found in the file
+   * @param column Delta-safe column name
+   */
+  public record RawColumn(String key, String column) {
+  }
+
+  private BronzeTransforms() {
+  }
+
+  /** The valid rows as bronze rows: one string column per raw field, then the lineage columns. */
+  public static Dataset<Row> toBronze(Dataset<Row> parsed, List<RawColumn> columns, BatchLineage lineage) {
+    requireParsed(parsed);
+    List<Column> select = new ArrayList<>();
+    for (RawColumn raw : columns) {
+      select.add(col(ParsedRows.FIELDS).getItem(raw.key()).as(raw.column()));
+    }
+    select.add(lit(lineage.source()).as(Bronze.SOURCE));
+    select.add(col(ParsedRows.FILE_PATH).as(Bronze.SOURCE_FILE));
+    select.add(col(ParsedRows.FILE_MODIFIED_AT).as(Bronze.FILE_MODIFIED_AT));
+    select.add(col(ParsedRows.FILE_FINGERPRINT).as(Bronze.FILE_FINGERPRINT));
+    select.add(lit(Timestamp.from(lineage.ingestedAt())).as(Bronze.INGESTED_AT));
+    select.add(to_date(lit(Timestamp.from(lineage.ingestedAt()))).as(Bronze.INGEST_DATE));
+    select.add(lit(lineage.runId()).as(Bronze.RUN_ID));
+    select.add(col(ParsedRows.ROW_NUMBER).as(Bronze.ROW_NUMBER));
+    select.add(col(ParsedRows.ROW_HASH).as(Bronze.ROW_HASH));
+    return parsed.where(col(ParsedRows.KIND).equalTo(ParsedRows.KIND_VALID)).select(select.toArray(Column[]::new));
+  }
+
+  /** The rejected rows as quarantine rows, with the raw text decoded leniently in the source's charset. */
+  public static Dataset<Row> toQuarantine(Dataset<Row> parsed, BatchLineage lineage, String charset) {
+    requireParsed(parsed);
+    return parsed.where(col(ParsedRows.KIND).equalTo(ParsedRows.KIND_REJECTED)).select(
+        lit(lineage.source()).as(Quarantine.SOURCE),
+        col(ParsedRows.FILE_PATH).as(Quarantine.SOURCE_FILE),
+        col(ParsedRows.FILE_FINGERPRINT).as(Quarantine.FILE_FINGERPRINT),
+        col(ParsedRows.ROW_NUMBER).as(Quarantine.ROW_NUMBER),
+        col(ParsedRows.LINE_NUMBER).as(Quarantine.LINE_NUMBER),
+        col(ParsedRows.ERROR).as(Quarantine.REASON),
+        decode(col(ParsedRows.RAW_BYTES), charset).as(Quarantine.RAW_TEXT),
+        col(ParsedRows.RAW_BYTES).as(Quarantine.RAW_BYTES),
+        col(ParsedRows.RAW_TRUNCATED).as(Quarantine.RAW_TRUNCATED),
+        col(ParsedRows.ROW_HASH).as(Quarantine.ROW_HASH),
+        lit(lineage.runId()).as(Quarantine.RUN_ID),
+        lit(Timestamp.from(lineage.ingestedAt())).as(Quarantine.INGESTED_AT),
+        to_date(lit(Timestamp.from(lineage.ingestedAt()))).as(Quarantine.INGEST_DATE));
+  }
+
+  /** Per file: rows read, rows valid, rows rejected, blank lines. One row per file, empty files included. */
+  public static Dataset<Row> fileCounts(Dataset<Row> parsed) {
+    requireParsed(parsed);
+    Column kind = col(ParsedRows.KIND);
+    return parsed.groupBy(ParsedRows.FILE_PATH).agg(
+        sum(when(kind.notEqual(ParsedRows.KIND_FILE_END), 1L).otherwise(0L)).as("rows_read"),
+        sum(when(kind.equalTo(ParsedRows.KIND_VALID), 1L).otherwise(0L)).as("rows_valid"),
+        sum(when(kind.equalTo(ParsedRows.KIND_REJECTED), 1L).otherwise(0L)).as("rows_rejected"),
+        max(col(ParsedRows.BLANK_LINES)).as(ParsedRows.BLANK_LINES));
+  }
+
+  /** Distinct field names of the valid rows with their first position in a record, for column ordering. */
+  public static Dataset<Row> fieldKeys(Dataset<Row> parsed) {
+    requireParsed(parsed);
+    return parsed.where(col(ParsedRows.KIND).equalTo(ParsedRows.KIND_VALID))
+        .select(posexplode(col(ParsedRows.FIELDS)))
+        .groupBy("key").agg(min("pos").as("first_position"))
+        .orderBy(col("first_position"), col("key"));
+  }
+
+  /** Bronze column names for field names given in column order (see {@link ColumnNames}). */
+  public static List<RawColumn> columnsFor(List<String> orderedKeys) {
+    List<String> names = ColumnNames.uniquify(orderedKeys);
+    List<RawColumn> out = new ArrayList<>(orderedKeys.size());
+    for (int i = 0; i < orderedKeys.size(); i++) {
+      out.add(new RawColumn(orderedKeys.get(i), names.get(i)));
+    }
+    return out;
+  }
+
+  private static void requireParsed(Dataset<Row> parsed) {
+    SchemaChecks.requireColumns(parsed, "parsed rows", ParsedRows.FILE_PATH, ParsedRows.KIND, ParsedRows.FIELDS,
+        ParsedRows.ROW_NUMBER, ParsedRows.ERROR);
+  }
+}

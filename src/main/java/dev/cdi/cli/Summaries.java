@@ -1,0 +1,31 @@
+package dev.cdi.cli;
+
+import dev.cdi.bronze.IngestResult;
+import dev.cdi.bronze.SourceIngestResult;
+import dev.cdi.io.Tables;
+import dev.cdi.pipeline.RunContext;
+import java.io.PrintWriter;
+
+/** Human-readable summaries printed by the CLI at the end of a command. */
+final class Summaries {
+
+  private Summaries() {
+  }
+
+  static void printIngest(PrintWriter w, RunContext run, IngestResult result) {
+    w.printf("Run %s, lakehouse %s%n", run.runId(), run.lakehouse().root());
+    w.printf("%-22s %6s %8s %12s %12s %12s%n", "source", "files", "skipped", "rows read", "bronze", "quarantined");
+    for (SourceIngestResult s : result.sources()) {
+      w.printf("%-22s %6d %8d %,12d %,12d %,12d%n", s.source(), s.filesIngested(), s.filesSkipped(), s.rowsRead(),
+          s.rowsBronze(), s.rowsQuarantined());
+    }
+    w.printf("%-22s %6d %8s %,12d %,12d %,12d%n", "total", result.filesIngested(), "", result.rowsRead(),
+        result.rowsBronze(), result.rowsQuarantined());
+    w.println("Tables:");
+    for (SourceIngestResult s : result.sources()) {
+      w.printf("  %s%n", run.lakehouse().path(Tables.bronze(s.source())));
+    }
+    w.printf("  %s%n  %s%n", run.lakehouse().path(Tables.QUARANTINE), run.lakehouse().path(Tables.INGEST_LOG));
+    w.flush();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.cdi.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The whole pipeline configuration, loaded from {@code conf/pipeline.yaml} by {@link ConfigLoader}.
+ *
+ * @param lakehouse lakehouse root: a local folder or {@code s3a://bucket/prefix}
+ * @param inputRoot folder that relative source paths are resolved against
+ * @param ingest    bronze ingestion limits
+ * @param sources   configured sources by name, in file order
+ * @param origin    the file this came from, for messages
+ */
+public record PipelineConfig(String lakehouse, String inputRoot, IngestSettings ingest,
+                             Map<String, SourceConfig> sources, String origin) {
+
+  public PipelineConfig {
+    sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+  }
+
+  /** A copy with another lakehouse root (the CLI's {@code --lakehouse}). */
+  public PipelineConfig withLakehouse(String newLakehouse) {
+    requireUsablePath("--lakehouse", newLakehouse);
+    return new PipelineConfig(newLakehouse, inputRoot, ingest, sources, origin);
+  }
+
+  /** A copy with another input root (the CLI's {@code --input}). */
+  public PipelineConfig withInputRoot(String newInputRoot) {
+    requireUsablePath("--input", newInputRoot);
+    return new PipelineConfig(lakehouse, newInputRoot, ingest, sources, origin);
+  }
+
+  /** The source called {@code name}, or an error listing the configured ones. */
+  public SourceConfig source(String name) {
+    SourceConfig source = sources.get(name);
+    if (source == null) {
+      throw new ConfigException("unknown source '" + name + "'; configured sources: " + sources.keySet()
+          + " (" + origin + ")");
+    }
+    return source;
+  }
+
+  private static void requireUsablePath(String option, String path) {
+    String problem = LakehousePaths.problem(path);
+    if (problem != null) {
+      throw new ConfigException(option + " " + problem + ", got '" + path + "'");
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package dev.cdi.config;
+
+import java.io.Serializable;
+
+/**
+ * One configured source system dump.
+ *
+ * @param name   table name in the lakehouse ({@code bronze/<name>}); lower-case letters, digits, underscores
+ * @param format file format
+ * @param path   file path or glob, relative to the input root unless it is absolute or a URI
+ * @param reader reader options
+ */
+public record SourceConfig(String name, SourceFormat format, String path, ReaderOptions reader)
+    implements Serializable {
+
+  /** The path glob to list, resolved against {@code inputRoot} when relative. */
+  public String resolvedPath(String inputRoot) {
+    if (LakehousePaths.isAbsoluteOrUri(path)) {
+      return path;
+    }
+    return LakehousePaths.join(inputRoot, path);
+  }
+}

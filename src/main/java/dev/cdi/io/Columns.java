@@ -1,0 +1,73 @@
+package dev.cdi.io;
+
+/**
+ * Column names of the engine's own tables, in one place. Bronze source tables also carry the raw fields of their
+ * files under the files' own names; the engine's lineage columns all start with {@code _} so they cannot clash.
+ */
+public final class Columns {
+
+  private Columns() {
+  }
+
+  /** Lineage columns on every {@code bronze/<source>} table. */
+  public static final class Bronze {
+    public static final String SOURCE = "_source";
+    public static final String SOURCE_FILE = "_source_file";
+    public static final String FILE_MODIFIED_AT = "_file_modified_at";
+    public static final String FILE_FINGERPRINT = "_file_fingerprint";
+    public static final String INGESTED_AT = "_ingested_at";
+    public static final String INGEST_DATE = "_ingest_date";
+    public static final String RUN_ID = "_run_id";
+    public static final String ROW_NUMBER = "_row_number";
+    public static final String ROW_HASH = "_row_hash";
+
+    private Bronze() {
+    }
+  }
+
+  /** {@code bronze/_quarantine}: rows that could not be ingested. */
+  public static final class Quarantine {
+    public static final String SOURCE = "source";
+    public static final String SOURCE_FILE = "source_file";
+    public static final String FILE_FINGERPRINT = "file_fingerprint";
+    public static final String ROW_NUMBER = "row_number";
+    public static final String LINE_NUMBER = "line_number";
+    public static final String REASON = "reason";
+    public static final String RAW_TEXT = "raw_text";
+    public static final String RAW_BYTES = "raw_bytes";
+    public static final String RAW_TRUNCATED = "raw_truncated";
+    public static final String ROW_HASH = "row_hash";
+    public static final String RUN_ID = "run_id";
+    public static final String INGESTED_AT = "ingested_at";
+    public static final String INGEST_DATE = "ingest_date";
+
+    private Quarantine() {
+    }
+  }
+
+  /** {@code bronze/_ingest_log}: per file and batch, what was read and where it went. */
+  public static final class IngestLog {
+    public static final String SOURCE = "source";
+    public static final String FILE_PATH = "file_path";
+    public static final String FILE_SIZE = "file_size";
+    public static final String FILE_MODIFIED_AT = "file_modified_at";
+    public static final String FILE_FINGERPRINT = "file_fingerprint";
+    public static final String BATCH_SEQ = "batch_seq";
+    public static final String STATUS = "status";
+    public static final String ROWS_READ = "rows_read";
+    public static final String ROWS_BRONZE = "rows_bronze";
+    public static final String ROWS_QUARANTINED = "rows_quarantined";
+    public static final String BLANK_LINES = "blank_lines";
+    public static final String BRONZE_VERSION = "bronze_version";
+    public static final String QUARANTINE_VERSION = "quarantine_version";
+    public static final String RUN_ID = "run_id";
+    public static final String INGESTED_AT = "ingested_at";
+    public static final String LOGGED_AT = "logged_at";
+
+    public static final String STATUS_STARTED = "started";
+    public static final String STATUS_COMMITTED = "committed";
+
+    private IngestLog() {
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.cdi.io;
+
+import io.delta.tables.DeltaTable;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The only place that reads and writes Delta tables. Appends can be made idempotent with Delta's transaction
+ * identifiers ({@code txnAppId}/{@code txnVersion}): Delta skips an append whose application id already
+ * committed that version or a later one, which makes a replayed batch after a crash a no-op.
+ */
+public final class DeltaIO {
+
+  private DeltaIO() {
+  }
+
+  /**
+   * How to append.
+   *
+   * @param partitionColumn column to partition a new table by, or {@code null}
+   * @param mergeSchema     whether new columns may be added to the table
+   * @param txnAppId        idempotency application id, or {@code null} for a plain append
+   * @param txnVersion      idempotency version (monotonic per application id)
+   */
+  public record AppendSpec(String partitionColumn, boolean mergeSchema, String txnAppId, long txnVersion) {
+
+    public static AppendSpec plain() {
+      return new AppendSpec(null, false, null, 0);
+    }
+
+    public AppendSpec partitionedBy(String column) {
+      return new AppendSpec(column, mergeSchema, txnAppId, txnVersion);
+    }
+
+    public AppendSpec withSchemaMerge() {
+      return new AppendSpec(partitionColumn, true, txnAppId, txnVersion);
+    }
+
+    public AppendSpec idempotent(String appId, long version) {
+      return new AppendSpec(partitionColumn, mergeSchema, appId, version);
+    }
+  }
+
+  public static boolean exists(SparkSession spark, String path) {
+    return DeltaTable.isDeltaTable(spark, path);
+  }
+
+  public static Dataset<Row> read(SparkSession spark, String path) {
+    return spark.read().format("delta").load(path);
+  }
+
+  /** The table, or empty when nothing has been written at {@code path} yet. */
+  public static Optional<Dataset<Row>> readIfExists(SparkSession spark, String path) {
+    return exists(spark, path) ? Optional.of(read(spark, path)) : Optional.empty();
+  }
+
+  /** Appends {@code data} and returns the table's version afterwards. */
+  public static long append(Dataset<Row> data, String path, AppendSpec spec) {
+    var writer = data.write().format("delta").mode(SaveMode.Append);
+    if (spec.partitionColumn() != null) {
+      writer = writer.partitionBy(spec.partitionColumn());
+    }
+    if (spec.mergeSchema()) {
+      writer = writer.option("mergeSchema", "true");
+    }
+    if (spec.txnAppId() != null) {
+      writer = writer.option("txnAppId", spec.txnAppId()).option("txnVersion", spec.txnVersion());
+    }
+    writer.save(path);
+    return latestVersion(data.sparkSession(), path);
+  }
+
+  /** The latest committed version of the table at {@code path}, or -1 if there is none. */
+  public static long latestVersion(SparkSession spark, String path) {
+    if (!exists(spark, path)) {
+      return -1;
+    }
+    return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.cdi.io;
+
+/** Every table the engine writes, by layer. Paths are {@code <lakehouse>/<layer>/<name>}. */
+public final class Tables {
+
+  public static final String BRONZE = "bronze";
+  public static final String SILVER = "silver";
+  public static final String IDENTITY = "identity";
+  public static final String GOLD = "gold";
+
+  /** Rows that could not be ingested, with the reason. */
+  public static final TableId QUARANTINE = new TableId(BRONZE, "_quarantine");
+  /** One row per ingested file and state (started, committed): the reconciliation manifest. */
+  public static final TableId INGEST_LOG = new TableId(BRONZE, "_ingest_log");
+
+  private Tables() {
+  }
+
+  /** The bronze table of a source. */
+  public static TableId bronze(String source) {
+    return new TableId(BRONZE, source);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.cdi.pipeline;
+
+import dev.cdi.bronze.IngestJob;
+import dev.cdi.bronze.IngestResult;
+import dev.cdi.config.PipelineConfig;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the pipeline's stages in order for one run. Each stage is idempotent on its own (see its job), so a
+ * failed run is completed by running it again.
+ */
+public final class PipelineRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+
+  private final SparkSession spark;
+  private final PipelineConfig config;
+  private final RunContext run;
+
+  public PipelineRunner(SparkSession spark, PipelineConfig config, RunContext run) {
+    this.spark = spark;
+    this.config = config;
+    this.run = run;
+  }
+
+  public PipelineResult run() {
+    long start = System.nanoTime();
+    LOG.info("run {} starting: lakehouse {}, input {}, {} source(s)", run.runId(), config.lakehouse(),
+        config.inputRoot(), config.sources().size());
+    IngestResult ingest = new IngestJob(spark, config, run).run();
+    PipelineResult result = new PipelineResult(run.runId(), ingest, (System.nanoTime() - start) / 1e9);
+    LOG.info("run {} finished in {}s", run.runId(), String.format("%.1f", result.seconds()));
+    return result;
+  }
+}
