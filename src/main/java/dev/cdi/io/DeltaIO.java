@@ -1,6 +1,8 @@
 package dev.cdi.io;
 
 import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.delta.DeltaLog;
+import scala.Option;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -75,9 +77,8 @@ public final class DeltaIO {
 
   /** The latest committed version of the table at {@code path}, or -1 if there is none. */
   public static long latestVersion(SparkSession spark, String path) {
-    if (!exists(spark, path)) {
-      return -1;
-    }
-    return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+    DeltaLog log = DeltaLog.forTable(spark, path);
+    long version = log.update(false, Option.empty(), Option.empty()).version();
+    return version < 0 ? -1 : version;
   }
 }

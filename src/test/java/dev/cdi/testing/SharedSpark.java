@@ -23,6 +23,7 @@ public final class SharedSpark {
           .config("spark.default.parallelism", "2")
           .config("spark.ui.enabled", "false")
           .config("spark.sql.adaptive.enabled", "false")
+          .config("spark.databricks.delta.snapshotPartitions", "2")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
           .getOrCreate();
