@@ -1,0 +1,64 @@
+package dev.cdi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CdiCommandTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cmd = CdiCommand.newCommandLine();
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    return cmd.execute(args);
+  }
+
+  @Test
+  void everySubcommandHasHelp() {
+    for (String sub : new String[] {"generate", "ingest", "run"}) {
+      assertEquals(0, run(sub, "--help"));
+    }
+    String help = out.toString();
+    assertTrue(help.contains("Usage: cdi generate"), help);
+    assertTrue(help.contains("--lakehouse=PATH"), help);
+    assertTrue(help.contains("--run-id=ID"), help);
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertEquals(2, run("ingest", "--no-such-option"));
+    assertTrue(err.toString().startsWith("Unknown option: '--no-such-option'"), err.toString());
+    assertEquals(2, run());
+  }
+
+  @Test
+  void failuresExitWithOneAndOneLine(@TempDir Path dir) throws Exception {
+    assertEquals(1, run("ingest", "--conf", dir.resolve("missing.yaml").toString()));
+    assertEquals("cdi ingest: error: configuration file not found: " + dir.resolve("missing.yaml")
+        + " (pass --conf FILE)" + System.lineSeparator(), err.toString());
+
+    err.getBuffer().setLength(0);
+    Path conf = Files.writeString(dir.resolve("p.yaml"), "lakehouse: l\nsources: {a: {format: xml, path: x}}\n");
+    assertEquals(1, run("run", "--conf", conf.toString()));
+    assertEquals("cdi run: error: sources.a.format must be one of csv, jsonl, parquet, got 'xml' (" + conf + ")"
+        + System.lineSeparator(), err.toString());
+
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("ingest", "--conf", "conf/pipeline.yaml", "--run-id", "bad id!"));
+    assertTrue(err.toString().startsWith("cdi ingest: error: --run-id must be 1-128 letters"), err.toString());
+
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("generate", "--customers", "0", "--out", dir.resolve("g").toString()));
+    assertEquals("cdi generate: error: --customers must be >= 1, got 0" + System.lineSeparator(), err.toString());
+  }
+}

@@ -1,0 +1,148 @@
+package dev.cdi.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cdi.cli.CdiCommand;
+import dev.cdi.io.Columns;
+import dev.cdi.io.DeltaIO;
+import dev.cdi.io.Lakehouse;
+import dev.cdi.io.Tables;
+import dev.cdi.testing.SharedSpark;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Generates a small sample with the CLI, runs the pipeline on it with the shipped configuration, and reconciles
+ * every file exactly against the generator's truth.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndIngestTest {
+
+  /** The id column of each source's records in the generator's truth. */
+  private static final Map<String, String> IDENTITY_IDS = Map.of("crm_contacts", "ContactID",
+      "ecom_accounts", "account_id", "email_subscribers", "subscriber_id", "support_tickets", "ticket_id",
+      "pos_loyalty", "loyalty_no");
+  private static final Map<String, String> EVENT_IDS = Map.of("ecom_orders", "order_id", "web_events", "event_id",
+      "email_events", "event_id", "support_tickets", "ticket_id", "pos_transactions", "txn_id",
+      "app_events", "event_id");
+
+  private final SparkSession spark = SharedSpark.session();
+  @TempDir
+  static Path dir;
+  private String out;
+  private Lakehouse lakehouse;
+
+  @BeforeAll
+  void generateAndRun() {
+    out = dir.resolve("raw").toString();
+    lakehouse = new Lakehouse(dir.resolve("lake").toString());
+    assertEquals(0, CdiCommand.execute("generate", "--customers", "400", "--seed", "7", "--out", out,
+        "--persons-per-partition", "200", "--bad-row-rate", "0.01"));
+    assertEquals(0, CdiCommand.execute("run", "--conf", "conf/pipeline.yaml", "--input", out, "--lakehouse",
+        lakehouse.root(), "--run-id", "e2e-1"));
+  }
+
+  private Dataset<Row> truth(String name) {
+    return spark.read().option("header", "true").csv(out + "/_truth/" + name);
+  }
+
+  private Dataset<Row> table(dev.cdi.io.TableId id) {
+    return DeltaIO.read(spark, lakehouse.path(id));
+  }
+
+  /** Relative file name ("crm_contacts/part-00000.csv") of a qualified path. */
+  private static org.apache.spark.sql.Column relative(String column) {
+    return regexp_extract(col(column), "([^/]+/[^/]+)$", 1);
+  }
+
+  @Test
+  void everyFileReconcilesExactlyWithTheTruth() {
+    Map<String, long[]> expected = new HashMap<>();
+    for (Row r : truth("files").collectAsList()) {
+      long rows = Long.parseLong(r.getAs("rows"));
+      long malformed = Long.parseLong(r.getAs("malformed_rows"));
+      expected.put(r.getAs("file"), new long[] {rows, rows - malformed, malformed});
+    }
+    assertEquals(20, expected.size());
+    assertTrue(expected.values().stream().mapToLong(v -> v[2]).sum() > 0, "the sample has malformed rows");
+
+    Map<String, long[]> actual = new HashMap<>();
+    for (Row r : table(Tables.INGEST_LOG).where(col(Columns.IngestLog.STATUS).equalTo("committed"))
+        .select(relative(Columns.IngestLog.FILE_PATH), col("rows_read"), col("rows_bronze"), col("rows_quarantined"))
+        .collectAsList()) {
+      actual.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3)});
+    }
+    Map<String, Long> quarantined = countsByFile(table(Tables.QUARANTINE), Columns.Quarantine.SOURCE_FILE);
+    for (Map.Entry<String, long[]> e : expected.entrySet()) {
+      String file = e.getKey();
+      String source = file.substring(0, file.indexOf('/'));
+      long[] want = e.getValue();
+      assertEquals(List.of(want[0], want[1], want[2]), List.of(actual.get(file)[0], actual.get(file)[1],
+          actual.get(file)[2]), "ingest log of " + file);
+      long bronzeRows = countsByFile(table(Tables.bronze(source)), Columns.Bronze.SOURCE_FILE).getOrDefault(file, 0L);
+      assertEquals(want[1], bronzeRows, "bronze rows of " + file);
+      assertEquals(want[2], quarantined.getOrDefault(file, 0L), "quarantined rows of " + file);
+    }
+  }
+
+  private Map<String, Long> countsByFile(Dataset<Row> data, String fileColumn) {
+    Map<String, Long> out = new HashMap<>();
+    data.groupBy(relative(fileColumn).as("f")).agg(count(lit(1))).collectAsList()
+        .forEach(r -> out.put(r.getString(0), r.getLong(1)));
+    return out;
+  }
+
+  @Test
+  void everyTruthRecordIsInBronzeExactlyOnce() {
+    assertEachIdOnce(truth("identities"), "source_record_id", IDENTITY_IDS);
+    assertEachIdOnce(truth("events"), "event_id", EVENT_IDS);
+  }
+
+  private void assertEachIdOnce(Dataset<Row> truth, String truthId, Map<String, String> idColumns) {
+    idColumns.forEach((source, idColumn) -> {
+      Dataset<Row> ids = truth.where(col("source").equalTo(source)).select(col(truthId).as("id"));
+      long expected = ids.count();
+      assertTrue(expected > 0, source + " has truth records");
+      Dataset<Row> bronze = table(Tables.bronze(source)).select(col(idColumn).as("id"));
+      long matches = ids.join(bronze, "id").count();
+      assertEquals(expected, matches, source + ": truth ids found in bronze (each exactly once)");
+    });
+  }
+
+  @Test
+  void bronzeCarriesRawFieldsAsStringsPlusLineage() {
+    Dataset<Row> crm = table(Tables.bronze("crm_contacts"));
+    assertEquals(List.of("ContactID", "FirstName", "LastName", "Email", "Phone", "MailingStreet", "MailingCity",
+        "MailingState", "MailingPostalCode", "Birthdate", "CreatedDate", "LastModifiedDate", "EmailOptOut",
+        "Description", "_source", "_source_file", "_file_modified_at", "_file_fingerprint", "_ingested_at",
+        "_ingest_date", "_run_id", "_row_number", "_row_hash"), List.of(crm.columns()));
+    assertEquals(1, crm.select("_run_id").distinct().count());
+    assertEquals("e2e-1", crm.first().getAs("_run_id"));
+    assertEquals(crm.count(), crm.select("_row_hash").distinct().count());
+  }
+
+  @Test
+  void aSecondRunIngestsNothing() {
+    long quarantineVersion = DeltaIO.latestVersion(spark, lakehouse.path(Tables.QUARANTINE));
+    long logVersion = DeltaIO.latestVersion(spark, lakehouse.path(Tables.INGEST_LOG));
+    assertEquals(0, CdiCommand.execute("run", "--conf", "conf/pipeline.yaml", "--input", out, "--lakehouse",
+        lakehouse.root(), "--run-id", "e2e-2"));
+    assertEquals(quarantineVersion, DeltaIO.latestVersion(spark, lakehouse.path(Tables.QUARANTINE)));
+    assertEquals(logVersion, DeltaIO.latestVersion(spark, lakehouse.path(Tables.INGEST_LOG)));
+    assertEquals(0, table(Tables.bronze("web_events")).where(col("_run_id").equalTo("e2e-2")).count());
+  }
+}
