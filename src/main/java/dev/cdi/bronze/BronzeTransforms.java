@@ -99,13 +99,15 @@ public final class BronzeTransforms {
         max(col(ParsedRows.BLANK_LINES)).as(ParsedRows.BLANK_LINES));
   }
 
-  /** Distinct field names of the valid rows with their first position in a record, for column ordering. */
+  /**
+   * Distinct field names of the valid rows ({@code key}) with their first position in a record
+   * ({@code first_position}); ordering by position, then name, gives the file's column order.
+   */
   public static Dataset<Row> fieldKeys(Dataset<Row> parsed) {
     requireParsed(parsed);
     return parsed.where(col(ParsedRows.KIND).equalTo(ParsedRows.KIND_VALID))
         .select(posexplode(col(ParsedRows.FIELDS)))
-        .groupBy("key").agg(min("pos").as("first_position"))
-        .orderBy(col("first_position"), col("key"));
+        .groupBy("key").agg(min("pos").as("first_position"));
   }
 
   /** Bronze column names for field names given in column order (see {@link ColumnNames}). */
