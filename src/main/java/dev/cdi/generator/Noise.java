@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -61,6 +62,21 @@ final class Noise {
 
   /** Replaces one letter by a neighbouring key on a QWERTY keyboard, keeping its case (Jphn for John). */
   static String substituteNeighbour(SplittableRandom r, String s) {
+    return replaceOne(r, s, c -> {
+      String candidates = NEIGHBOURS.get(Character.toLowerCase(c));
+      if (candidates == null) {
+        return null;
+      }
+      char replacement = candidates.charAt(r.nextInt(candidates.length()));
+      return Character.isUpperCase(c) ? Character.toUpperCase(replacement) : replacement;
+    });
+  }
+
+  /**
+   * Replaces the first character, scanning cyclically from a random position, for which {@code replacement}
+   * gives a non-null character; returns {@code s} unchanged when there is none.
+   */
+  private static String replaceOne(SplittableRandom r, String s, Function<Character, Character> replacement) {
     int n = s.length();
     if (n == 0) {
       return s;
@@ -68,12 +84,9 @@ final class Noise {
     int start = r.nextInt(n);
     for (int k = 0; k < n; k++) {
       int i = (start + k) % n;
-      char c = s.charAt(i);
-      String candidates = NEIGHBOURS.get(Character.toLowerCase(c));
-      if (candidates != null) {
-        char replacement = candidates.charAt(r.nextInt(candidates.length()));
-        replacement = Character.isUpperCase(c) ? Character.toUpperCase(replacement) : replacement;
-        return s.substring(0, i) + replacement + s.substring(i + 1);
+      Character replaced = replacement.apply(s.charAt(i));
+      if (replaced != null) {
+        return s.substring(0, i) + replaced + s.substring(i + 1);
       }
     }
     return s;
@@ -118,19 +131,10 @@ final class Noise {
 
   /** Puts an acute accent on one lower-case vowel (Jose to José, Rene to René). */
   static String addAccent(SplittableRandom r, String s) {
-    int n = s.length();
-    if (n == 0) {
-      return s;
-    }
-    int start = r.nextInt(n);
-    for (int k = 0; k < n; k++) {
-      int i = (start + k) % n;
-      int vowel = PLAIN_VOWELS.indexOf(s.charAt(i));
-      if (vowel >= 0) {
-        return s.substring(0, i) + ACUTE_VOWELS.charAt(vowel) + s.substring(i + 1);
-      }
-    }
-    return s;
+    return replaceOne(r, s, c -> {
+      int vowel = PLAIN_VOWELS.indexOf(c);
+      return vowel >= 0 ? ACUTE_VOWELS.charAt(vowel) : null;
+    });
   }
 
   /** Accented names lose their accents (a quarter transliterated); plain names gain one. */
