@@ -31,7 +31,7 @@ public final class ConfigLoader {
   private static final Set<String> TOP_KEYS = Set.of("lakehouse", "input_root", "ingest", "sources");
   private static final Set<String> INGEST_KEYS = Set.of("max_field_bytes", "max_record_bytes",
       "quarantine_raw_max_bytes");
-  private static final Set<String> SOURCE_KEYS = Set.of("format", "path", "options");
+  private static final Set<String> SOURCE_KEYS = Set.of("format", "path", "options", "silver");
   private static final Set<String> CSV_OPTION_KEYS = Set.of("delimiter", "quote", "header", "columns", "encoding");
   private static final Set<String> JSONL_OPTION_KEYS = Set.of("encoding");
   private static final Set<String> FORMATS = Stream.of(SourceFormat.values()).map(SourceFormat::configName)
@@ -75,7 +75,24 @@ public final class ConfigLoader {
       throw sourcesNode.error("sources must declare at least one source");
     }
     children.forEach((name, node) -> sources.put(name, source(name, node)));
+    requireKnownRecordSources(sources, sourcesNode);
     return new PipelineConfig(lakehouse, inputRoot, ingest, sources, origin);
+  }
+
+  /** An event's {@code record_source} must name a source that maps identity records. */
+  private static void requireKnownRecordSources(Map<String, SourceConfig> sources, ConfigNode sourcesNode) {
+    for (SourceConfig source : sources.values()) {
+      String target = source.silverMapping().flatMap(SilverMapping::eventMapping)
+          .map(SilverMapping.EventMapping::recordSource).orElse(null);
+      if (target != null && sources.get(target) == null) {
+        throw sourcesNode.error("sources." + source.name() + ".silver.events.record_source names unknown source '"
+            + target + "'; configured sources: " + sources.keySet());
+      }
+      if (target != null && sources.get(target).silverMapping().flatMap(SilverMapping::identityMapping).isEmpty()) {
+        throw sourcesNode.error("sources." + source.name() + ".silver.events.record_source '" + target
+            + "' has no silver.identity mapping, so its records cannot be referred to");
+      }
+    }
   }
 
   private static IngestSettings ingestSettings(ConfigNode node) {
@@ -104,7 +121,8 @@ public final class ConfigLoader {
     SourceFormat format = SourceFormat.valueOf(node.get("format").asChoice(FORMATS).toUpperCase(Locale.ROOT));
     String path = path(node.get("path"));
     ReaderOptions reader = readerOptions(format, node.get("options"));
-    return new SourceConfig(name, format, path, reader);
+    SilverMapping silver = node.get("silver").isMissing() ? null : SilverMappingLoader.load(node.get("silver"));
+    return new SourceConfig(name, format, path, reader, silver);
   }
 
   private static ReaderOptions readerOptions(SourceFormat format, ConfigNode node) {

@@ -43,6 +43,11 @@ public final class ConfigNode {
     return value == null;
   }
 
+  /** True for a string, number or boolean. */
+  public boolean isScalar() {
+    return value instanceof String || value instanceof Number || value instanceof Boolean;
+  }
+
   /** A child of this mapping node; missing children are represented by a node whose value is null. */
   public ConfigNode get(String key) {
     Object child = asMap().get(key);

@@ -1,6 +1,7 @@
 package dev.cdi.config;
 
 import java.io.Serializable;
+import java.util.Optional;
 
 /**
  * One configured source system dump.
@@ -9,9 +10,14 @@ import java.io.Serializable;
  * @param format file format
  * @param path   file path or glob, relative to the input root unless it is absolute or a URI
  * @param reader reader options
+ * @param silver how the source maps onto the silver tables, or null when it is not mapped (yet)
  */
-public record SourceConfig(String name, SourceFormat format, String path, ReaderOptions reader)
+public record SourceConfig(String name, SourceFormat format, String path, ReaderOptions reader, SilverMapping silver)
     implements Serializable {
+
+  public Optional<SilverMapping> silverMapping() {
+    return Optional.ofNullable(silver);
+  }
 
   /** The path glob to list, resolved against {@code inputRoot} when relative. */
   public String resolvedPath(String inputRoot) {

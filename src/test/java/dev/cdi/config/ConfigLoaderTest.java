@@ -65,7 +65,7 @@ class ConfigLoaderTest {
   @Test
   void unknownKeyIsNamedWithItsPath() {
     ConfigException e = failure(VALID.replace("    format: csv\n    path: crm", "    fromat: csv\n    path: crm"));
-    assertEquals("unknown key 'sources.crm.fromat'; allowed keys here: [format, options, path] (test.yaml)",
+    assertEquals("unknown key 'sources.crm.fromat'; allowed keys here: [format, options, path, silver] (test.yaml)",
         e.getMessage());
   }
 
