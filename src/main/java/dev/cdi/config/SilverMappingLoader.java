@@ -3,9 +3,9 @@ package dev.cdi.config;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.cdi.config.SilverMapping.EventMapping;
 import dev.cdi.config.SilverMapping.IdentityMapping;
+import dev.cdi.silver.standardize.TimestampParser;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -112,11 +112,8 @@ final class SilverMappingLoader {
 
   private static String format(ConfigNode node) {
     String pattern = node.asNonBlankString();
-    if (TIME_KEYWORDS.contains(pattern)) {
-      return pattern;
-    }
     try {
-      DateTimeFormatter.ofPattern(pattern);
+      new TimestampParser(List.of(pattern), "UTC");
       return pattern;
     } catch (IllegalArgumentException e) {
       throw node.error(node.path() + " is not a date-time pattern or one of " + TIME_KEYWORDS + ", got '" + pattern

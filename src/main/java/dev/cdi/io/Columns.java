@@ -70,4 +70,42 @@ public final class Columns {
     private IngestLog() {
     }
   }
+
+  /** {@code silver/identities}: one standardized row per identity-bearing source record. */
+  public static final class Identities {
+    public static final String RECORD_KEY = "record_key";
+    public static final String SOURCE = "source";
+    public static final String SOURCE_RECORD_ID = "source_record_id";
+    public static final String GIVEN_NAME = "given_name";
+    public static final String MIDDLE_NAME = "middle_name";
+    public static final String FAMILY_NAME = "family_name";
+    public static final String GIVEN_CANONICAL = "given_canonical";
+    public static final String GIVEN_KEY = "given_key";
+    public static final String FAMILY_KEY = "family_key";
+    public static final String FULL_NAME_KEY = "full_name_key";
+    public static final String NAME_VALIDITY = "name_validity";
+    public static final String EMAIL = "email";
+    public static final String EMAIL_KEY = "email_key";
+    public static final String EMAIL_VALIDITY = "email_validity";
+    public static final String PHONE_E164 = "phone_e164";
+    public static final String PHONE_VALIDITY = "phone_validity";
+    public static final String ADDRESS_LINE1 = "address_line1";
+    public static final String ADDRESS_UNIT = "address_unit";
+    public static final String CITY = "city";
+    public static final String REGION = "region";
+    public static final String POSTCODE = "postcode";
+    public static final String COUNTRY = "country";
+    public static final String ADDRESS_KEY = "address_key";
+    public static final String ADDRESS_VALIDITY = "address_validity";
+    public static final String BIRTH_DATE = "birth_date";
+    public static final String BIRTH_DATE_VALIDITY = "birth_date_validity";
+    public static final String LOYALTY_ID = "loyalty_id";
+    public static final String EMAIL_CONSENT = "email_consent";
+    public static final String UPDATED_AT = "updated_at";
+    public static final String UPDATED_AT_VALIDITY = "updated_at_validity";
+    public static final String RAW = "raw";
+
+    private Identities() {
+    }
+  }
 }
