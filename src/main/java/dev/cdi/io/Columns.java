@@ -108,4 +108,33 @@ public final class Columns {
     private Identities() {
     }
   }
+
+  /** {@code silver/events}: one standardized row per touchpoint. */
+  public static final class Events {
+    public static final String EVENT_KEY = "event_key";
+    public static final String SOURCE = "source";
+    public static final String SOURCE_EVENT_ID = "source_event_id";
+    public static final String EVENT_TYPE = "event_type";
+    public static final String CHANNEL = "channel";
+    public static final String EVENT_TS = "event_ts";
+    public static final String EVENT_DATE = "event_date";
+    public static final String EVENT_TS_VALIDITY = "event_ts_validity";
+    public static final String RECORD_KEY = "record_key";
+    public static final String EMAIL_KEY = "email_key";
+    public static final String EMAIL_VALIDITY = "email_validity";
+    public static final String PHONE_E164 = "phone_e164";
+    public static final String PHONE_VALIDITY = "phone_validity";
+    public static final String COOKIE_ID = "cookie_id";
+    public static final String DEVICE_ID = "device_id";
+    public static final String LOYALTY_ID = "loyalty_id";
+    public static final String AMOUNT = "amount";
+    public static final String AMOUNT_VALIDITY = "amount_validity";
+    public static final String CURRENCY = "currency";
+    public static final String CAMPAIGN = "campaign";
+    public static final String PRODUCT = "product";
+    public static final String ATTRIBUTES = "attributes";
+
+    private Events() {
+    }
+  }
 }
