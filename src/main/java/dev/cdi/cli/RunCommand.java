@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cdi run}: every implemented stage, in order. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run all pipeline stages in order (currently: ingest).")
+    description = "Run all pipeline stages in order (currently: ingest, standardize).")
 final class RunCommand implements Callable<Integer> {
 
   @Spec
@@ -29,6 +29,7 @@ final class RunCommand implements Callable<Integer> {
     SparkSession spark = SparkOptions.start("cdi run " + run.runId(), common.master);
     PipelineResult result = new PipelineRunner(spark, config, run).run();
     Summaries.printIngest(spec.commandLine().getOut(), run, result.ingest());
+    Summaries.printSilver(spec.commandLine().getOut(), run, result.silver());
     return 0;
   }
 }

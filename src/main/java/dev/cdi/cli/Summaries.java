@@ -2,7 +2,10 @@ package dev.cdi.cli;
 
 import dev.cdi.bronze.IngestResult;
 import dev.cdi.bronze.SourceIngestResult;
+import dev.cdi.io.TableId;
 import dev.cdi.io.Tables;
+import dev.cdi.silver.SilverResult;
+import dev.cdi.silver.SourceSilverResult;
 import dev.cdi.pipeline.RunContext;
 import java.io.PrintWriter;
 
@@ -26,6 +29,21 @@ final class Summaries {
       w.printf("  %s%n", run.lakehouse().path(Tables.bronze(s.source())));
     }
     w.printf("  %s%n  %s%n", run.lakehouse().path(Tables.QUARANTINE), run.lakehouse().path(Tables.INGEST_LOG));
+    w.flush();
+  }
+
+  static void printSilver(PrintWriter w, RunContext run, SilverResult result) {
+    w.printf("%n%-22s %14s %12s %12s %12s %12s%n", "silver source", "bronze vers.", "id rows in", "records",
+        "event rows", "events");
+    for (SourceSilverResult s : result.sources()) {
+      w.printf("%-22s %14s %,12d %,12d %,12d %,12d%n", s.source(),
+          s.upToDate() ? "up to date" : "(" + s.fromBronzeVersion() + ", " + s.toBronzeVersion() + "]",
+          s.identityRowsIn(), s.identityRecords(), s.eventRowsIn(), s.events());
+    }
+    w.println("Tables:");
+    for (TableId table : new TableId[] {Tables.SILVER_IDENTITIES, Tables.SILVER_EVENTS, Tables.SILVER_DQ_METRICS}) {
+      w.printf("  %s%n", run.lakehouse().path(table));
+    }
     w.flush();
   }
 }

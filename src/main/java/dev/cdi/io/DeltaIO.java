@@ -1,13 +1,15 @@
 package dev.cdi.io;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.delta.tables.DeltaTable;
-import org.apache.spark.sql.delta.DeltaLog;
-import scala.Option;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import scala.Option;
 
 /**
  * The only place that reads and writes Delta tables. Appends can be made idempotent with Delta's transaction
@@ -73,6 +75,41 @@ public final class DeltaIO {
     }
     writer.save(path);
     return latestVersion(data.sparkSession(), path);
+  }
+
+  /** The table as of {@code version} (time travel), for reading a consistent snapshot. */
+  public static Dataset<Row> readVersion(SparkSession spark, String path, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(path);
+  }
+
+  /**
+   * Rows inserted in versions {@code (afterVersion, upToVersion]}, from the table's change data feed (enabled
+   * on every table the engine creates). Change-feed metadata columns are dropped.
+   */
+  public static Dataset<Row> readInserts(SparkSession spark, String path, long afterVersion, long upToVersion) {
+    return spark.read().format("delta").option("readChangeFeed", "true")
+        .option("startingVersion", afterVersion + 1).option("endingVersion", upToVersion).load(path)
+        .where(col("_change_type").equalTo("insert"))
+        .drop("_change_type", "_commit_version", "_commit_timestamp");
+  }
+
+  /**
+   * Upserts {@code data} (at most one row per key) into the table at {@code path}, creating it on first use.
+   * Matched rows are replaced when {@code replaceWhen} holds (a SQL condition over {@code t} = target and
+   * {@code s} = source, or {@code null} for always); unmatched rows are inserted. Rerunning the same upsert
+   * leaves the same rows, which is what makes a replayed stage safe.
+   *
+   * @return the table version afterwards
+   */
+  public static long upsert(Dataset<Row> data, String path, String key, String replaceWhen) {
+    SparkSession spark = data.sparkSession();
+    if (!exists(spark, path)) {
+      return append(data, path, AppendSpec.plain());
+    }
+    var merge = DeltaTable.forPath(spark, path).as("t").merge(data.as("s"), "t.`" + key + "` = s.`" + key + "`");
+    var matched = replaceWhen == null ? merge.whenMatched() : merge.whenMatched(replaceWhen);
+    matched.updateAll().whenNotMatched().insertAll().execute();
+    return latestVersion(spark, path);
   }
 
   /** The latest committed version of the table at {@code path}, or -1 if there is none. */

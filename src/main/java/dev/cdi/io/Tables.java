@@ -13,6 +13,15 @@ public final class Tables {
   /** One row per ingested file and state (started, committed): the reconciliation manifest. */
   public static final TableId INGEST_LOG = new TableId(BRONZE, "_ingest_log");
 
+  /** Standardized identity records, one per source record. */
+  public static final TableId SILVER_IDENTITIES = new TableId(SILVER, "identities");
+  /** Standardized touchpoints, one per source event. */
+  public static final TableId SILVER_EVENTS = new TableId(SILVER, "events");
+  /** Data-quality metrics per run, source and table. */
+  public static final TableId SILVER_DQ_METRICS = new TableId(SILVER, "_dq_metrics");
+  /** Which bronze version of each source the silver tables contain. */
+  public static final TableId SILVER_STANDARDIZE_LOG = new TableId(SILVER, "_standardize_log");
+
   private Tables() {
   }
 

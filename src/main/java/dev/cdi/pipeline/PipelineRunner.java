@@ -3,6 +3,8 @@ package dev.cdi.pipeline;
 import dev.cdi.bronze.IngestJob;
 import dev.cdi.bronze.IngestResult;
 import dev.cdi.config.PipelineConfig;
+import dev.cdi.silver.SilverJob;
+import dev.cdi.silver.SilverResult;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,8 @@ public final class PipelineRunner {
     LOG.info("run {} starting: lakehouse {}, input {}, {} source(s)", run.runId(), config.lakehouse(),
         config.inputRoot(), config.sources().size());
     IngestResult ingest = new IngestJob(spark, config, run).run();
-    PipelineResult result = new PipelineResult(run.runId(), ingest, (System.nanoTime() - start) / 1e9);
+    SilverResult silver = new SilverJob(spark, config, run).run();
+    PipelineResult result = new PipelineResult(run.runId(), ingest, silver, (System.nanoTime() - start) / 1e9);
     LOG.info("run {} finished in {}s", run.runId(), String.format("%.1f", result.seconds()));
     return result;
   }

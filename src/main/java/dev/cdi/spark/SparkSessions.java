@@ -3,7 +3,8 @@ package dev.cdi.spark;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Builds SparkSessions with Delta Lake enabled. The master is only set for local runs; under
+ * Builds SparkSessions with Delta Lake enabled. Every Delta table the engine creates has the change data feed
+ * on, so later stages can read just what an earlier one added. The master is only set for local runs; under
  * {@code spark-submit} it comes from the submit command.
  */
 public final class SparkSessions {
@@ -23,7 +24,8 @@ public final class SparkSessions {
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.databricks.delta.schema.autoMerge.enabled", "false");
+        .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
+        .config("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "true");
     if (master != null) {
       builder = builder.master(master);
     }

@@ -1,6 +1,7 @@
 package dev.cdi.pipeline;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
@@ -136,7 +137,36 @@ class EndToEndIngestTest {
   }
 
   @Test
+  void everyTruthRecordIsInSilverExactlyOnce() {
+    Dataset<Row> identities = table(Tables.SILVER_IDENTITIES);
+    assertEquals(identities.count(), identities.select("record_key").distinct().count());
+    Dataset<Row> truthKeys = truth("identities").select(concat_ws(":", col("source"), col("source_record_id"))
+        .as("record_key"));
+    long truthCount = truthKeys.count();
+    assertEquals(List.of(), truthKeys.join(identities, truthKeys.col("record_key").equalTo(identities.col("record_key")),
+        "left_anti").collectAsList().stream().map(r -> r.getString(0)).toList(), "truth identities missing in silver");
+    assertEquals(truthCount, identities.count(), "silver holds exactly the truth's identity records");
+
+    Dataset<Row> events = table(Tables.SILVER_EVENTS);
+    Dataset<Row> truthEvents = truth("events").select(concat_ws(":", col("source"), col("event_id")).as("event_key"));
+    assertEquals(List.of(), truthEvents.join(events, truthEvents.col("event_key").equalTo(events.col("event_key")),
+        "left_anti").limit(10).collectAsList().stream().map(r -> r.getString(0)).toList(),
+        "truth events missing in silver");
+    assertEquals(truthEvents.count(), events.count(), "silver holds exactly the truth's events");
+  }
+
+  @Test
+  void dataQualityMetricsAreWrittenPerSourceAndTable() {
+    Dataset<Row> dq = table(Tables.SILVER_DQ_METRICS).where(col("run_id").equalTo("e2e-1"));
+    assertEquals(12, dq.where(col("metric").equalTo("rows_out")).count(), "6 identity + 6 event mappings");
+    Row crm = dq.where(col("source").equalTo("crm_contacts").and(col("metric").equalTo("email_invalid_rate")))
+        .first();
+    assertTrue(crm.getDouble(crm.fieldIndex("value")) < 0.2, "CRM email invalid rate is plausible");
+  }
+
+  @Test
   void aSecondRunIngestsNothing() {
+    long identitiesVersion = DeltaIO.latestVersion(spark, lakehouse.path(Tables.SILVER_IDENTITIES));
     long quarantineVersion = DeltaIO.latestVersion(spark, lakehouse.path(Tables.QUARANTINE));
     long logVersion = DeltaIO.latestVersion(spark, lakehouse.path(Tables.INGEST_LOG));
     assertEquals(0, CdiCommand.execute("run", "--conf", "conf/pipeline.yaml", "--input", out, "--lakehouse",
@@ -144,5 +174,6 @@ class EndToEndIngestTest {
     assertEquals(quarantineVersion, DeltaIO.latestVersion(spark, lakehouse.path(Tables.QUARANTINE)));
     assertEquals(logVersion, DeltaIO.latestVersion(spark, lakehouse.path(Tables.INGEST_LOG)));
     assertEquals(0, table(Tables.bronze("web_events")).where(col("_run_id").equalTo("e2e-2")).count());
+    assertEquals(identitiesVersion, DeltaIO.latestVersion(spark, lakehouse.path(Tables.SILVER_IDENTITIES)));
   }
 }

@@ -1,0 +1,59 @@
+package dev.cdi.quality;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dev.cdi.spark.SchemaChecks;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Data-quality counts of standardized silver rows in one pass: the row count and, for each validity column
+ * ({@code email_validity}, ...), how many rows are INVALID and how many MISSING. The result has one row;
+ * {@link #rates} turns it into named metrics. Shuffle cost: a global aggregation (one row).
+ */
+public final class SilverQuality {
+
+  private SilverQuality() {
+  }
+
+  /** One row: {@code rows}, then {@code <attribute>_invalid} and {@code <attribute>_missing} per validity column. */
+  public static Dataset<Row> validityCounts(Dataset<Row> standardized, List<String> validityColumns) {
+    SchemaChecks.requireColumns(standardized, "standardized rows", validityColumns.toArray(String[]::new));
+    List<Column> aggs = new ArrayList<>();
+    for (String v : validityColumns) {
+      String attribute = attribute(v);
+      aggs.add(sum(when(col(v).equalTo("INVALID"), 1L).otherwise(0L)).as(attribute + "_invalid"));
+      aggs.add(sum(when(col(v).equalTo("MISSING"), 1L).otherwise(0L)).as(attribute + "_missing"));
+    }
+    return standardized.agg(count(lit(1)).as("rows"), aggs.toArray(Column[]::new));
+  }
+
+  /** Named metrics from a {@link #validityCounts} row: invalid and missing rates per attribute (0 when no rows). */
+  public static Map<String, Double> rates(Row counts, List<String> validityColumns) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    long rows = counts.getLong(0);
+    for (int i = 0; i < validityColumns.size(); i++) {
+      String attribute = attribute(validityColumns.get(i));
+      out.put(attribute + "_invalid_rate", rate(counts.getLong(1 + 2 * i), rows));
+      out.put(attribute + "_missing_rate", rate(counts.getLong(2 + 2 * i), rows));
+    }
+    return out;
+  }
+
+  private static double rate(long part, long whole) {
+    return whole == 0 ? 0.0 : (double) part / whole;
+  }
+
+  private static String attribute(String validityColumn) {
+    return validityColumn.replace("_validity", "");
+  }
+}

@@ -1,0 +1,175 @@
+package dev.cdi.silver;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.max;
+
+import dev.cdi.config.PipelineConfig;
+import dev.cdi.config.SilverMapping;
+import dev.cdi.config.SourceConfig;
+import dev.cdi.io.Columns.Events;
+import dev.cdi.io.Columns.Identities;
+import dev.cdi.io.DeltaIO;
+import dev.cdi.io.Lakehouse;
+import dev.cdi.io.Tables;
+import dev.cdi.pipeline.RunContext;
+import dev.cdi.quality.SilverQuality;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Silver standardization: for each source with a {@code silver} mapping, reads the bronze rows added since the
+ * bronze version silver last consumed (the whole table the first time, then Delta's change data feed), maps and
+ * standardizes them, keeps the newest version of each record or event, and upserts {@code silver/identities}
+ * (a newer {@code updated_at} wins) and {@code silver/events} with Delta MERGE. Data-quality metrics go to
+ * {@code silver/_dq_metrics} and the consumed version to {@code silver/_standardize_log}.
+ *
+ * <p>Idempotence: the log is written after the MERGEs. A run that dies before that is redone from the same
+ * bronze range, and the MERGE gives the same rows again. Cost per source: one scan of the new bronze rows per
+ * mapping, a shuffle by record or event key for the dedupe, and the MERGE join with the silver table.
+ */
+public final class SilverJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SilverJob.class);
+  static final List<String> IDENTITY_VALIDITY = List.of(Identities.NAME_VALIDITY, Identities.EMAIL_VALIDITY,
+      Identities.PHONE_VALIDITY, Identities.ADDRESS_VALIDITY, Identities.BIRTH_DATE_VALIDITY,
+      Identities.UPDATED_AT_VALIDITY);
+  static final List<String> EVENT_VALIDITY = List.of(Events.EVENT_TS_VALIDITY, Events.EMAIL_VALIDITY,
+      Events.PHONE_VALIDITY, Events.AMOUNT_VALIDITY);
+  /** A record in silver is replaced by a newer version: known update time beats unknown, later beats earlier. */
+  private static final String NEWER = "t.updated_at IS NULL OR (s.updated_at IS NOT NULL AND s.updated_at >= "
+      + "t.updated_at)";
+  private static final StructType METRICS = new StructType().add("run_id", DataTypes.StringType)
+      .add("source", DataTypes.StringType).add("table", DataTypes.StringType).add("metric", DataTypes.StringType)
+      .add("value", DataTypes.DoubleType).add("computed_at", DataTypes.TimestampType);
+  private static final StructType LOG_SCHEMA = new StructType().add("source", DataTypes.StringType)
+      .add("bronze_version", DataTypes.LongType).add("run_id", DataTypes.StringType)
+      .add("logged_at", DataTypes.TimestampType);
+
+  private final SparkSession spark;
+  private final PipelineConfig config;
+  private final RunContext run;
+  private final Lakehouse lakehouse;
+
+  public SilverJob(SparkSession spark, PipelineConfig config, RunContext run) {
+    this.spark = spark;
+    this.config = config;
+    this.run = run;
+    this.lakehouse = run.lakehouse();
+  }
+
+  public SilverResult run() {
+    long start = System.nanoTime();
+    List<SourceSilverResult> results = new ArrayList<>();
+    for (SourceConfig source : config.sources().values()) {
+      if (source.silverMapping().isPresent()) {
+        results.add(standardize(source));
+      }
+    }
+    SilverResult result = new SilverResult(run.runId(), results, (System.nanoTime() - start) / 1e9);
+    LOG.info("standardize {} finished in {}s for {} source(s)", run.runId(), String.format("%.1f", result.seconds()),
+        results.size());
+    return result;
+  }
+
+  /** Standardizes the bronze rows of {@code source} that silver does not contain yet. */
+  public SourceSilverResult standardize(SourceConfig source) {
+    long start = System.nanoTime();
+    String bronzePath = lakehouse.path(Tables.bronze(source.name()));
+    long current = DeltaIO.latestVersion(spark, bronzePath);
+    long consumed = consumedVersion(source.name());
+    if (current < 0 || consumed >= current) {
+      LOG.info("{}: silver is up to date (bronze version {})", source.name(), current);
+      return new SourceSilverResult(source.name(), consumed, consumed, 0, 0, 0, 0, 0);
+    }
+    spark.sparkContext().setJobDescription("standardize " + source.name());
+    Dataset<Row> bronze = consumed < 0 ? DeltaIO.readVersion(spark, bronzePath, current)
+        : DeltaIO.readInserts(spark, bronzePath, consumed, current);
+    List<Row> metrics = new ArrayList<>();
+    SilverMapping mapping = source.silver();
+    long[] identities = mapping.identityMapping().isPresent() ? identities(source, bronze, metrics) : new long[2];
+    long[] events = mapping.eventMapping().isPresent() ? events(source, bronze, metrics) : new long[2];
+    DeltaIO.append(spark.createDataFrame(metrics, METRICS).coalesce(1), lakehouse.path(Tables.SILVER_DQ_METRICS),
+        DeltaIO.AppendSpec.plain());
+    DeltaIO.append(spark.createDataFrame(List.of(RowFactory.create(source.name(), current, run.runId(),
+        Timestamp.from(Instant.now()))), LOG_SCHEMA), lakehouse.path(Tables.SILVER_STANDARDIZE_LOG),
+        DeltaIO.AppendSpec.plain());
+    spark.sparkContext().setJobDescription(null);
+    SourceSilverResult result = new SourceSilverResult(source.name(), consumed, current, identities[0],
+        identities[1], events[0], events[1], (System.nanoTime() - start) / 1e9);
+    LOG.info("{}: bronze versions ({}, {}] -> {} identity rows into {} records, {} event rows into {} events in {}s",
+        source.name(), consumed, current, result.identityRowsIn(), result.identityRecords(), result.eventRowsIn(),
+        result.events(), String.format("%.1f", result.seconds()));
+    return result;
+  }
+
+  private long[] identities(SourceConfig source, Dataset<Row> bronze, List<Row> metrics) {
+    Dataset<Row> mapped = IdentityTransform.mapped(bronze, source);
+    Dataset<Row> standardized = IdentityTransform.standardize(mapped, source).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long rowsIn = mapped.count();
+      long records = measure(standardized, Identities.RECORD_KEY, IDENTITY_VALIDITY, source, "identities",
+          rowsIn, metrics);
+      DeltaIO.upsert(IdentityTransform.latestPerRecord(standardized), lakehouse.path(Tables.SILVER_IDENTITIES),
+          Identities.RECORD_KEY, NEWER);
+      return new long[] {rowsIn, records};
+    } finally {
+      standardized.unpersist();
+    }
+  }
+
+  private long[] events(SourceConfig source, Dataset<Row> bronze, List<Row> metrics) {
+    Dataset<Row> mapped = EventTransform.mapped(bronze, source);
+    Dataset<Row> standardized = EventTransform.standardize(mapped, source).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long rowsIn = mapped.count();
+      long events = measure(standardized, Events.EVENT_KEY, EVENT_VALIDITY, source, "events", rowsIn,
+          metrics);
+      DeltaIO.upsert(EventTransform.latestPerEvent(standardized), lakehouse.path(Tables.SILVER_EVENTS),
+          Events.EVENT_KEY, null);
+      return new long[] {rowsIn, events};
+    } finally {
+      standardized.unpersist();
+    }
+  }
+
+  /** Computes the DQ metrics of one mapping and returns the number of distinct keys. */
+  private long measure(Dataset<Row> standardized, String key, List<String> validity, SourceConfig source,
+                                String table, long rowsIn, List<Row> metrics) {
+    Row counts = SilverQuality.validityCounts(standardized, validity).first();
+    long keys = standardized.agg(countDistinct(col(key))).first().getLong(0);
+    long rows = counts.getLong(0);
+    Timestamp now = Timestamp.from(Instant.now());
+    metrics.add(metric(source, table, "rows_in", rowsIn, now));
+    metrics.add(metric(source, table, "rows_without_id", rowsIn - rows, now));
+    metrics.add(metric(source, table, "duplicates_removed", rows - keys, now));
+    metrics.add(metric(source, table, "rows_out", keys, now));
+    for (Map.Entry<String, Double> e : SilverQuality.rates(counts, validity).entrySet()) {
+      metrics.add(metric(source, table, e.getKey(), e.getValue(), now));
+    }
+    return keys;
+  }
+
+  private Row metric(SourceConfig source, String table, String name, double value, Timestamp at) {
+    return RowFactory.create(run.runId(), source.name(), table, name, value, at);
+  }
+
+  private long consumedVersion(String source) {
+    return DeltaIO.readIfExists(spark, lakehouse.path(Tables.SILVER_STANDARDIZE_LOG))
+        .map(log -> log.where(col("source").equalTo(source)).agg(max("bronze_version"))
+            .first())
+        .filter(row -> !row.isNullAt(0)).map(row -> row.getLong(0)).orElse(-1L);
+  }
+}
