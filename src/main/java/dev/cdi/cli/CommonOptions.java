@@ -6,6 +6,7 @@ import dev.cdi.io.Lakehouse;
 import dev.cdi.pipeline.RunContext;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
 /** Options every pipeline subcommand takes. */
@@ -46,5 +47,22 @@ public final class CommonOptions {
   RunContext runContext(PipelineConfig config) {
     Instant now = Instant.now();
     return new RunContext(runId != null ? runId : RunContext.newRunId(now), now, new Lakehouse(config.lakehouse()));
+  }
+
+  /**
+   * What a pipeline command works with.
+   *
+   * @param config the configuration with overrides applied
+   * @param run    the run's identity
+   * @param spark  the session
+   */
+  record Session(PipelineConfig config, RunContext run, SparkSession spark) {
+  }
+
+  /** Loads the configuration (failing before Spark starts when it is wrong), then starts Spark. */
+  Session open(String command) {
+    PipelineConfig config = config();
+    RunContext run = runContext(config);
+    return new Session(config, run, SparkOptions.start("cdi " + command + " " + run.runId(), master));
   }
 }

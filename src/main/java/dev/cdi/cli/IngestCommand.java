@@ -2,10 +2,7 @@ package dev.cdi.cli;
 
 import dev.cdi.bronze.IngestJob;
 import dev.cdi.bronze.IngestResult;
-import dev.cdi.config.PipelineConfig;
-import dev.cdi.pipeline.RunContext;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,11 +21,9 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PipelineConfig config = common.config();
-    RunContext run = common.runContext(config);
-    SparkSession spark = SparkOptions.start("cdi ingest " + run.runId(), common.master);
-    IngestResult result = new IngestJob(spark, config, run).run();
-    Summaries.printIngest(spec.commandLine().getOut(), run, result);
+    CommonOptions.Session session = common.open("ingest");
+    IngestResult result = new IngestJob(session.spark(), session.config(), session.run()).run();
+    Summaries.printIngest(spec.commandLine().getOut(), session.run(), result);
     return 0;
   }
 }

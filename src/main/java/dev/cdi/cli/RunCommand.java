@@ -1,11 +1,8 @@
 package dev.cdi.cli;
 
-import dev.cdi.config.PipelineConfig;
 import dev.cdi.pipeline.PipelineResult;
 import dev.cdi.pipeline.PipelineRunner;
-import dev.cdi.pipeline.RunContext;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,12 +21,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PipelineConfig config = common.config();
-    RunContext run = common.runContext(config);
-    SparkSession spark = SparkOptions.start("cdi run " + run.runId(), common.master);
-    PipelineResult result = new PipelineRunner(spark, config, run).run();
-    Summaries.printIngest(spec.commandLine().getOut(), run, result.ingest());
-    Summaries.printSilver(spec.commandLine().getOut(), run, result.silver());
+    CommonOptions.Session session = common.open("run");
+    PipelineResult result = new PipelineRunner(session.spark(), session.config(), session.run()).run();
+    Summaries.printIngest(spec.commandLine().getOut(), session.run(), result.ingest());
+    Summaries.printSilver(spec.commandLine().getOut(), session.run(), result.silver());
     return 0;
   }
 }

@@ -1,11 +1,8 @@
 package dev.cdi.cli;
 
-import dev.cdi.config.PipelineConfig;
-import dev.cdi.pipeline.RunContext;
 import dev.cdi.silver.SilverJob;
 import dev.cdi.silver.SilverResult;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,11 +22,9 @@ final class StandardizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PipelineConfig config = common.config();
-    RunContext run = common.runContext(config);
-    SparkSession spark = SparkOptions.start("cdi standardize " + run.runId(), common.master);
-    SilverResult result = new SilverJob(spark, config, run).run();
-    Summaries.printSilver(spec.commandLine().getOut(), run, result);
+    CommonOptions.Session session = common.open("standardize");
+    SilverResult result = new SilverJob(session.spark(), session.config(), session.run()).run();
+    Summaries.printSilver(spec.commandLine().getOut(), session.run(), result);
     return 0;
   }
 }

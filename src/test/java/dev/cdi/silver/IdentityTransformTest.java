@@ -7,12 +7,9 @@ import dev.cdi.config.ConfigLoader;
 import dev.cdi.config.PipelineConfig;
 import dev.cdi.config.SourceConfig;
 import dev.cdi.testing.SharedSpark;
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -56,18 +53,7 @@ class IdentityTransformTest {
       .add("_row_number", DataTypes.LongType).add("_ingested_at", DataTypes.TimestampType);
 
   private Dataset<Row> bronze(Object[]... rows) {
-    List<Row> out = new ArrayList<>();
-    long n = 0;
-    for (Object[] r : rows) {
-      Object[] full = new Object[r.length + 4];
-      System.arraycopy(r, 0, full, 0, r.length);
-      full[r.length] = "h" + n;
-      full[r.length + 1] = "file:/in/a.csv";
-      full[r.length + 2] = ++n;
-      full[r.length + 3] = Timestamp.valueOf("2026-11-24 10:00:00");
-      out.add(RowFactory.create(full));
-    }
-    return spark.createDataFrame(out, BRONZE);
+    return BronzeRows.of(spark, BRONZE, "file:/in/a.csv", rows);
   }
 
   private static String describe(Row r) {
