@@ -1,6 +1,7 @@
 package dev.cdi.cli;
 
 import dev.cdi.config.ConfigException;
+import dev.cdi.quality.DataQualityException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,8 @@ public final class CdiCommand implements Runnable {
   }
 
   private static int onFailure(Exception e, CommandLine cmd, ParseResult parsed) {
-    boolean userError = e instanceof ConfigException || e instanceof IllegalArgumentException;
+    boolean userError = e instanceof ConfigException || e instanceof IllegalArgumentException
+        || e instanceof DataQualityException;
     if (!userError) {
       LOG.error("{} failed", cmd.getCommandName(), e);
     }

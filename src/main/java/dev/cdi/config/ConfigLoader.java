@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
 
   private static final Pattern SOURCE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-  private static final Set<String> TOP_KEYS = Set.of("lakehouse", "input_root", "ingest", "sources");
+  private static final Set<String> TOP_KEYS = Set.of("lakehouse", "input_root", "ingest", "sources", "quality");
   private static final Set<String> INGEST_KEYS = Set.of("max_field_bytes", "max_record_bytes",
       "quarantine_raw_max_bytes");
   private static final Set<String> SOURCE_KEYS = Set.of("format", "path", "options", "silver");
@@ -76,7 +76,8 @@ public final class ConfigLoader {
     }
     children.forEach((name, node) -> sources.put(name, source(name, node)));
     requireKnownRecordSources(sources, sourcesNode);
-    return new PipelineConfig(lakehouse, inputRoot, ingest, sources, origin);
+    List<Expectation> expectations = ExpectationsLoader.load(root.get("quality"), sources.keySet());
+    return new PipelineConfig(lakehouse, inputRoot, ingest, sources, expectations, origin);
   }
 
   /** An event's {@code record_source} must name a source that maps identity records. */

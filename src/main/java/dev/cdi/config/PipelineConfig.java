@@ -2,6 +2,7 @@ package dev.cdi.config;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,26 +11,28 @@ import java.util.Map;
  * @param lakehouse lakehouse root: a local folder or {@code s3a://bucket/prefix}
  * @param inputRoot folder that relative source paths are resolved against
  * @param ingest    bronze ingestion limits
- * @param sources   configured sources by name, in file order
- * @param origin    the file this came from, for messages
+ * @param sources      configured sources by name, in file order
+ * @param expectations data-quality expectations over the silver metrics
+ * @param origin       the file this came from, for messages
  */
 public record PipelineConfig(String lakehouse, String inputRoot, IngestSettings ingest,
-                             Map<String, SourceConfig> sources, String origin) {
+                             Map<String, SourceConfig> sources, List<Expectation> expectations, String origin) {
 
   public PipelineConfig {
     sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+    expectations = List.copyOf(expectations);
   }
 
   /** A copy with another lakehouse root (the CLI's {@code --lakehouse}). */
   public PipelineConfig withLakehouse(String newLakehouse) {
     requireUsablePath("--lakehouse", newLakehouse);
-    return new PipelineConfig(newLakehouse, inputRoot, ingest, sources, origin);
+    return new PipelineConfig(newLakehouse, inputRoot, ingest, sources, expectations, origin);
   }
 
   /** A copy with another input root (the CLI's {@code --input}). */
   public PipelineConfig withInputRoot(String newInputRoot) {
     requireUsablePath("--input", newInputRoot);
-    return new PipelineConfig(lakehouse, newInputRoot, ingest, sources, origin);
+    return new PipelineConfig(lakehouse, newInputRoot, ingest, sources, expectations, origin);
   }
 
   /** The source called {@code name}, or an error listing the configured ones. */

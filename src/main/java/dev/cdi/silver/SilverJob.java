@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.max;
 
+import dev.cdi.config.Expectation;
 import dev.cdi.config.PipelineConfig;
 import dev.cdi.config.SilverMapping;
 import dev.cdi.config.SourceConfig;
@@ -13,6 +14,7 @@ import dev.cdi.io.DeltaIO;
 import dev.cdi.io.Lakehouse;
 import dev.cdi.io.Tables;
 import dev.cdi.pipeline.RunContext;
+import dev.cdi.quality.DataQualityException;
 import dev.cdi.quality.SilverQuality;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -101,8 +103,7 @@ public final class SilverJob {
     SilverMapping mapping = source.silver();
     long[] identities = mapping.identityMapping().isPresent() ? identities(source, bronze, metrics) : new long[2];
     long[] events = mapping.eventMapping().isPresent() ? events(source, bronze, metrics) : new long[2];
-    DeltaIO.append(spark.createDataFrame(metrics, METRICS).coalesce(1), lakehouse.path(Tables.SILVER_DQ_METRICS),
-        DeltaIO.AppendSpec.plain());
+    writeMetrics(metrics);
     DeltaIO.append(spark.createDataFrame(List.of(RowFactory.create(source.name(), current, run.runId(),
         Timestamp.from(Instant.now()))), LOG_SCHEMA), lakehouse.path(Tables.SILVER_STANDARDIZE_LOG),
         DeltaIO.AppendSpec.plain());
@@ -122,6 +123,7 @@ public final class SilverJob {
       long rowsIn = mapped.count();
       long records = measure(standardized, Identities.RECORD_KEY, IDENTITY_VALIDITY, source, "identities",
           rowsIn, metrics);
+      enforce(source, "identities", metrics);
       DeltaIO.upsert(IdentityTransform.latestPerRecord(standardized), lakehouse.path(Tables.SILVER_IDENTITIES),
           Identities.RECORD_KEY, NEWER);
       return new long[] {rowsIn, records};
@@ -137,6 +139,7 @@ public final class SilverJob {
       long rowsIn = mapped.count();
       long events = measure(standardized, Events.EVENT_KEY, EVENT_VALIDITY, source, "events", rowsIn,
           metrics);
+      enforce(source, "events", metrics);
       DeltaIO.upsert(EventTransform.latestPerEvent(standardized), lakehouse.path(Tables.SILVER_EVENTS),
           Events.EVENT_KEY, null);
       return new long[] {rowsIn, events};
@@ -160,6 +163,39 @@ public final class SilverJob {
       metrics.add(metric(source, table, e.getKey(), e.getValue(), now));
     }
     return keys;
+  }
+
+  /**
+   * Checks the configured expectations against one table's metrics: violations of warn rules are logged; any
+   * violation of a fail rule records the metrics and stops the run before silver is updated.
+   */
+  private void enforce(SourceConfig source, String table, List<Row> metrics) {
+    List<String> failures = new ArrayList<>();
+    for (Expectation expectation : config.expectations()) {
+      if (!expectation.appliesTo(source.name(), table)) {
+        continue;
+      }
+      for (Row m : metrics) {
+        if (m.getString(2).equals(table) && m.getString(3).equals(expectation.metric())) {
+          String violation = expectation.violation(source.name(), m.getDouble(4));
+          if (violation != null && expectation.fail()) {
+            failures.add(violation);
+          } else if (violation != null) {
+            LOG.warn("{}", violation);
+          }
+        }
+      }
+    }
+    if (!failures.isEmpty()) {
+      writeMetrics(metrics);
+      throw new DataQualityException(String.join("; ", failures) + " (action: fail; silver was not updated for "
+          + source.name() + ")");
+    }
+  }
+
+  private void writeMetrics(List<Row> metrics) {
+    DeltaIO.append(spark.createDataFrame(metrics, METRICS).coalesce(1), lakehouse.path(Tables.SILVER_DQ_METRICS),
+        DeltaIO.AppendSpec.plain());
   }
 
   private Row metric(SourceConfig source, String table, String name, double value, Timestamp at) {
