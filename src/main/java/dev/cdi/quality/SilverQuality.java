@@ -2,6 +2,7 @@ package dev.cdi.quality;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -16,25 +17,36 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Data-quality counts of standardized silver rows in one pass: the row count and, for each validity column
- * ({@code email_validity}, ...), how many rows are INVALID and how many MISSING. The result has one row;
- * {@link #rates} turns it into named metrics. Shuffle cost: a global aggregation (one row).
+ * Data-quality counts of standardized silver rows in one pass: the row count, for each validity column
+ * ({@code email_validity}, ...) how many rows are INVALID and how many MISSING, and the number of distinct keys.
+ * The result has one row; {@link #rates} turns it into named metrics. Shuffle cost: a global aggregation.
  */
 public final class SilverQuality {
 
   private SilverQuality() {
   }
 
-  /** One row: {@code rows}, then {@code <attribute>_invalid} and {@code <attribute>_missing} per validity column. */
-  public static Dataset<Row> validityCounts(Dataset<Row> standardized, List<String> validityColumns) {
+  /**
+   * One row: {@code rows}, then {@code <attribute>_invalid} and {@code <attribute>_missing} per validity column,
+   * then {@code keys}, the number of distinct values of {@code keyColumn}.
+   */
+  public static Dataset<Row> validityCounts(Dataset<Row> standardized, String keyColumn,
+                                            List<String> validityColumns) {
     SchemaChecks.requireColumns(standardized, "standardized rows", validityColumns.toArray(String[]::new));
+    SchemaChecks.requireColumns(standardized, "standardized rows", keyColumn);
     List<Column> aggs = new ArrayList<>();
     for (String v : validityColumns) {
       String attribute = attribute(v);
       aggs.add(sum(when(col(v).equalTo("INVALID"), 1L).otherwise(0L)).as(attribute + "_invalid"));
       aggs.add(sum(when(col(v).equalTo("MISSING"), 1L).otherwise(0L)).as(attribute + "_missing"));
     }
+    aggs.add(countDistinct(col(keyColumn)).as("keys"));
     return standardized.agg(count(lit(1)).as("rows"), aggs.toArray(Column[]::new));
+  }
+
+  /** The distinct-key count of a {@link #validityCounts} row. */
+  public static long keys(Row counts) {
+    return counts.getLong(counts.length() - 1);
   }
 
   /** Named metrics from a {@link #validityCounts} row: invalid and missing rates per attribute (0 when no rows). */

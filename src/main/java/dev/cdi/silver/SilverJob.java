@@ -1,7 +1,6 @@
 package dev.cdi.silver;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.max;
 
 import dev.cdi.config.Expectation;
@@ -12,6 +11,7 @@ import dev.cdi.io.Columns.Events;
 import dev.cdi.io.Columns.Identities;
 import dev.cdi.io.DeltaIO;
 import dev.cdi.io.Lakehouse;
+import dev.cdi.io.TableId;
 import dev.cdi.io.Tables;
 import dev.cdi.pipeline.RunContext;
 import dev.cdi.quality.DataQualityException;
@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -97,17 +99,22 @@ public final class SilverJob {
       return new SourceSilverResult(source.name(), consumed, consumed, 0, 0, 0, 0, 0);
     }
     spark.sparkContext().setJobDescription("standardize " + source.name());
-    Dataset<Row> bronze = consumed < 0 ? DeltaIO.readVersion(spark, bronzePath, current)
-        : DeltaIO.readInserts(spark, bronzePath, consumed, current);
-    List<Row> metrics = new ArrayList<>();
-    SilverMapping mapping = source.silver();
-    long[] identities = mapping.identityMapping().isPresent() ? identities(source, bronze, metrics) : new long[2];
-    long[] events = mapping.eventMapping().isPresent() ? events(source, bronze, metrics) : new long[2];
-    writeMetrics(metrics);
-    DeltaIO.append(spark.createDataFrame(List.of(RowFactory.create(source.name(), current, run.runId(),
-        Timestamp.from(Instant.now()))), LOG_SCHEMA), lakehouse.path(Tables.SILVER_STANDARDIZE_LOG),
-        DeltaIO.AppendSpec.plain());
-    spark.sparkContext().setJobDescription(null);
+    long[] identities;
+    long[] events;
+    try {
+      Dataset<Row> bronze = consumed < 0 ? DeltaIO.readVersion(spark, bronzePath, current)
+          : DeltaIO.readInserts(spark, bronzePath, consumed, current);
+      List<Row> metrics = new ArrayList<>();
+      SilverMapping mapping = source.silver();
+      identities = mapping.identityMapping().isPresent() ? fill(IDENTITIES, source, bronze, metrics) : new long[2];
+      events = mapping.eventMapping().isPresent() ? fill(EVENTS, source, bronze, metrics) : new long[2];
+      writeMetrics(metrics);
+      DeltaIO.append(spark.createDataFrame(List.of(RowFactory.create(source.name(), current, run.runId(),
+          Timestamp.from(Instant.now()))), LOG_SCHEMA), lakehouse.path(Tables.SILVER_STANDARDIZE_LOG),
+          DeltaIO.AppendSpec.plain());
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
     SourceSilverResult result = new SourceSilverResult(source.name(), consumed, current, identities[0],
         identities[1], events[0], events[1], (System.nanoTime() - start) / 1e9);
     LOG.info("{}: bronze versions ({}, {}] -> {} identity rows into {} records, {} event rows into {} events in {}s",
@@ -116,50 +123,59 @@ public final class SilverJob {
     return result;
   }
 
-  private long[] identities(SourceConfig source, Dataset<Row> bronze, List<Row> metrics) {
-    Dataset<Row> mapped = IdentityTransform.mapped(bronze, source);
-    Dataset<Row> standardized = IdentityTransform.standardize(mapped, source).persist(StorageLevel.MEMORY_AND_DISK());
+  /**
+   * One silver table as the job fills it.
+   *
+   * @param table       name used in metrics and expectations
+   * @param target      the silver table
+   * @param key         its key column
+   * @param validity    validity columns measured for data quality
+   * @param replaceWhen MERGE condition for replacing a matched row, or null for always
+   * @param mapped      bronze rows to raw mapped values
+   * @param standardize mapped values to standardized rows
+   * @param latest      one row per key
+   */
+  private record SilverTable(String table, TableId target, String key, List<String> validity, String replaceWhen,
+                             BiFunction<Dataset<Row>, SourceConfig, Dataset<Row>> mapped,
+                             BiFunction<Dataset<Row>, SourceConfig, Dataset<Row>> standardize,
+                             UnaryOperator<Dataset<Row>> latest) {
+  }
+
+  private static final SilverTable IDENTITIES = new SilverTable("identities", Tables.SILVER_IDENTITIES,
+      Identities.RECORD_KEY, IDENTITY_VALIDITY, NEWER, IdentityTransform::mapped, IdentityTransform::standardize,
+      IdentityTransform::latestPerRecord);
+  private static final SilverTable EVENTS = new SilverTable("events", Tables.SILVER_EVENTS, Events.EVENT_KEY,
+      EVENT_VALIDITY, null, EventTransform::mapped, EventTransform::standardize, EventTransform::latestPerEvent);
+
+  /** Maps, standardizes, measures, checks and upserts one silver table; returns {rows in, distinct keys}. */
+  private long[] fill(SilverTable target, SourceConfig source, Dataset<Row> bronze, List<Row> metrics) {
+    Dataset<Row> mapped = target.mapped().apply(bronze, source);
+    Dataset<Row> standardized = target.standardize().apply(mapped, source).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long rowsIn = mapped.count();
-      long records = measure(standardized, Identities.RECORD_KEY, IDENTITY_VALIDITY, source, "identities",
-          rowsIn, metrics);
-      enforce(source, "identities", metrics);
-      DeltaIO.upsert(IdentityTransform.latestPerRecord(standardized), lakehouse.path(Tables.SILVER_IDENTITIES),
-          Identities.RECORD_KEY, NEWER);
-      return new long[] {rowsIn, records};
+      long keys = measure(standardized, target, source, rowsIn, metrics);
+      enforce(source, target.table(), metrics);
+      DeltaIO.upsert(target.latest().apply(standardized), lakehouse.path(target.target()), target.key(),
+          target.replaceWhen());
+      return new long[] {rowsIn, keys};
     } finally {
       standardized.unpersist();
     }
   }
 
-  private long[] events(SourceConfig source, Dataset<Row> bronze, List<Row> metrics) {
-    Dataset<Row> mapped = EventTransform.mapped(bronze, source);
-    Dataset<Row> standardized = EventTransform.standardize(mapped, source).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      long rowsIn = mapped.count();
-      long events = measure(standardized, Events.EVENT_KEY, EVENT_VALIDITY, source, "events", rowsIn,
-          metrics);
-      enforce(source, "events", metrics);
-      DeltaIO.upsert(EventTransform.latestPerEvent(standardized), lakehouse.path(Tables.SILVER_EVENTS),
-          Events.EVENT_KEY, null);
-      return new long[] {rowsIn, events};
-    } finally {
-      standardized.unpersist();
-    }
-  }
-
-  /** Computes the DQ metrics of one mapping and returns the number of distinct keys. */
-  private long measure(Dataset<Row> standardized, String key, List<String> validity, SourceConfig source,
-                                String table, long rowsIn, List<Row> metrics) {
-    Row counts = SilverQuality.validityCounts(standardized, validity).first();
-    long keys = standardized.agg(countDistinct(col(key))).first().getLong(0);
+  /** Computes the DQ metrics of one table in one aggregation and returns the number of distinct keys. */
+  private long measure(Dataset<Row> standardized, SilverTable target, SourceConfig source, long rowsIn,
+                       List<Row> metrics) {
+    Row counts = SilverQuality.validityCounts(standardized, target.key(), target.validity()).first();
+    long keys = SilverQuality.keys(counts);
     long rows = counts.getLong(0);
     Timestamp now = Timestamp.from(Instant.now());
+    String table = target.table();
     metrics.add(metric(source, table, "rows_in", rowsIn, now));
     metrics.add(metric(source, table, "rows_without_id", rowsIn - rows, now));
     metrics.add(metric(source, table, "duplicates_removed", rows - keys, now));
     metrics.add(metric(source, table, "rows_out", keys, now));
-    for (Map.Entry<String, Double> e : SilverQuality.rates(counts, validity).entrySet()) {
+    for (Map.Entry<String, Double> e : SilverQuality.rates(counts, target.validity()).entrySet()) {
       metrics.add(metric(source, table, e.getKey(), e.getValue(), now));
     }
     return keys;
