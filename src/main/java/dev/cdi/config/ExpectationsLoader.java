@@ -9,7 +9,8 @@ import java.util.TreeSet;
 /** Reads {@code quality.expectations}; metric names are checked against the metrics silver computes. */
 final class ExpectationsLoader {
 
-  private static final Set<String> COUNTS = Set.of("rows_in", "rows_without_id", "duplicates_removed", "rows_out");
+  private static final Set<String> COUNTS = Set.of("rows_in", "rows_without_id", "rows_quarantined",
+      "duplicates_removed", "rows_out");
   private static final Map<String, List<String>> ATTRIBUTES = Map.of(
       "identities", List.of("name", "email", "phone", "address", "birth_date", "updated_at"),
       "events", List.of("event_ts", "email", "phone", "amount"));

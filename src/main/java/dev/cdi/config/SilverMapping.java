@@ -12,10 +12,12 @@ import java.util.Optional;
  *
  * @param timezone    zone for timestamps written without an offset
  * @param phoneRegion ISO 3166 region for phone numbers written without a country code
+ * @param invalidTimes what happens to a record whose date or time field cannot be parsed
  * @param identity    identity mapping, or null if the source holds no identity-bearing records
  * @param events      event mapping, or null if the source holds no touchpoints
  */
-public record SilverMapping(String timezone, String phoneRegion, IdentityMapping identity, EventMapping events)
+public record SilverMapping(String timezone, String phoneRegion, InvalidTimeAction invalidTimes,
+                            IdentityMapping identity, EventMapping events)
     implements Serializable {
 
   public Optional<IdentityMapping> identityMapping() {

@@ -25,7 +25,8 @@ import org.apache.spark.sql.catalyst.parser.ParseException;
 final class SilverMappingLoader {
 
   static final Set<String> TIME_KEYWORDS = Set.of("iso", "epoch_seconds", "epoch_millis", "epoch_micros");
-  private static final Set<String> KEYS = Set.of("timezone", "phone_region", "identity", "events");
+  private static final Set<String> KEYS = Set.of("timezone", "phone_region", "invalid_times", "identity",
+      "events");
   private static final Set<String> SPEC_KEYS = Set.of("column", "value", "expr", "formats");
 
   private SilverMappingLoader() {
@@ -35,12 +36,15 @@ final class SilverMappingLoader {
     node.requireOnlyKeys(KEYS);
     String timezone = zone(node.get("timezone"));
     String region = phoneRegion(node.get("phone_region"));
+    ConfigNode invalid = node.get("invalid_times");
+    InvalidTimeAction invalidTimes = invalid.isMissing() ? InvalidTimeAction.NULLIFY
+        : InvalidTimeAction.of(invalid.asChoice(Set.of("nullify", "quarantine")));
     IdentityMapping identity = node.get("identity").isMissing() ? null : identity(node.get("identity"));
     EventMapping events = node.get("events").isMissing() ? null : events(node.get("events"));
     if (identity == null && events == null) {
       throw node.error(node.path() + " must map 'identity', 'events' or both");
     }
-    return new SilverMapping(timezone, region, identity, events);
+    return new SilverMapping(timezone, region, invalidTimes, identity, events);
   }
 
   private static IdentityMapping identity(ConfigNode node) {

@@ -137,4 +137,20 @@ public final class Columns {
     private Events() {
     }
   }
+
+  /** {@code silver/_quarantine}: standardized records kept out of silver, pointing back at their bronze row. */
+  public static final class SilverQuarantine {
+    public static final String RUN_ID = "run_id";
+    public static final String SOURCE = "source";
+    public static final String TABLE = "table";
+    public static final String KEY = "key";
+    public static final String REASON = "reason";
+    public static final String SOURCE_FILE = Bronze.SOURCE_FILE;
+    public static final String ROW_NUMBER = Bronze.ROW_NUMBER;
+    public static final String ROW_HASH = Bronze.ROW_HASH;
+    public static final String QUARANTINED_AT = "quarantined_at";
+
+    private SilverQuarantine() {
+    }
+  }
 }

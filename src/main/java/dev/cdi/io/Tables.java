@@ -19,6 +19,8 @@ public final class Tables {
   public static final TableId SILVER_EVENTS = new TableId(SILVER, "events");
   /** Data-quality metrics per run, source and table. */
   public static final TableId SILVER_DQ_METRICS = new TableId(SILVER, "_dq_metrics");
+  /** Records kept out of silver by the source's configuration (unparsable dates and times), with a reason. */
+  public static final TableId SILVER_QUARANTINE = new TableId(SILVER, "_quarantine");
   /** Which bronze version of each source the silver tables contain. */
   public static final TableId SILVER_STANDARDIZE_LOG = new TableId(SILVER, "_standardize_log");
 

@@ -2,6 +2,7 @@ package dev.cdi.silver;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 
 import dev.cdi.config.Expectation;
 import dev.cdi.config.PipelineConfig;
@@ -22,7 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -38,10 +41,12 @@ import org.slf4j.LoggerFactory;
  * bronze version silver last consumed (the whole table the first time, then Delta's change data feed), maps and
  * standardizes them, keeps the newest version of each record or event, and upserts {@code silver/identities}
  * (a newer {@code updated_at} wins) and {@code silver/events} with Delta MERGE. Data-quality metrics go to
- * {@code silver/_dq_metrics} and the consumed version to {@code silver/_standardize_log}.
+ * {@code silver/_dq_metrics} and the consumed version to {@code silver/_standardize_log}. A source configured with
+ * {@code invalid_times: quarantine} sends records with unparsable dates or times to {@code silver/_quarantine}.
  *
  * <p>Idempotence: the log is written after the MERGEs. A run that dies before that is redone from the same
- * bronze range, and the MERGE gives the same rows again. Cost per source: one scan of the new bronze rows per
+ * bronze range, and the MERGE gives the same rows again; quarantine appends carry the bronze version as Delta
+ * {@code txnVersion}, so a replay skips them. Cost per source: one scan of the new bronze rows per
  * mapping, a shuffle by record or event key for the dedupe, and the MERGE join with the silver table.
  */
 public final class SilverJob {
@@ -106,8 +111,8 @@ public final class SilverJob {
           : DeltaIO.readInserts(spark, bronzePath, consumed, current);
       List<Row> metrics = new ArrayList<>();
       SilverMapping mapping = source.silver();
-      identities = mapping.identityMapping().isPresent() ? fill(IDENTITIES, source, bronze, metrics) : new long[2];
-      events = mapping.eventMapping().isPresent() ? fill(EVENTS, source, bronze, metrics) : new long[2];
+      identities = mapping.identityMapping().isPresent() ? fill(IDENTITIES, source, bronze, current, metrics) : new long[2];
+      events = mapping.eventMapping().isPresent() ? fill(EVENTS, source, bronze, current, metrics) : new long[2];
       writeMetrics(metrics);
       DeltaIO.append(spark.createDataFrame(List.of(RowFactory.create(source.name(), current, run.runId(),
           Timestamp.from(Instant.now()))), LOG_SCHEMA), lakehouse.path(Tables.SILVER_STANDARDIZE_LOG),
@@ -134,51 +139,68 @@ public final class SilverJob {
    * @param mapped      bronze rows to raw mapped values
    * @param standardize mapped values to standardized rows
    * @param latest      one row per key
+   * @param times       its date and time fields, which {@code silver.invalid_times} applies to
    */
   private record SilverTable(String table, TableId target, String key, List<String> validity, String replaceWhen,
                              BiFunction<Dataset<Row>, SourceConfig, Dataset<Row>> mapped,
                              BiFunction<Dataset<Row>, SourceConfig, Dataset<Row>> standardize,
-                             UnaryOperator<Dataset<Row>> latest) {
+                             UnaryOperator<Dataset<Row>> latest,
+                             Function<SourceConfig, List<TimeQuarantine.TimeField>> times) {
   }
 
   private static final SilverTable IDENTITIES = new SilverTable("identities", Tables.SILVER_IDENTITIES,
       Identities.RECORD_KEY, IDENTITY_VALIDITY, NEWER, IdentityTransform::mapped, IdentityTransform::standardize,
-      IdentityTransform::latestPerRecord);
+      IdentityTransform::latestPerRecord, TimeQuarantine::identityFields);
   private static final SilverTable EVENTS = new SilverTable("events", Tables.SILVER_EVENTS, Events.EVENT_KEY,
-      EVENT_VALIDITY, null, EventTransform::mapped, EventTransform::standardize, EventTransform::latestPerEvent);
+      EVENT_VALIDITY, null, EventTransform::mapped, EventTransform::standardize, EventTransform::latestPerEvent,
+      TimeQuarantine::eventFields);
 
-  /** Maps, standardizes, measures, checks and upserts one silver table; returns {rows in, distinct keys}. */
-  private long[] fill(SilverTable target, SourceConfig source, Dataset<Row> bronze, List<Row> metrics) {
+  /**
+   * Maps, standardizes, measures, checks and upserts one silver table; rows the source's configuration
+   * quarantines go to {@code silver/_quarantine} instead (an idempotent append keyed by the bronze version).
+   * Returns {rows in, distinct keys upserted}.
+   */
+  private long[] fill(SilverTable target, SourceConfig source, Dataset<Row> bronze, long bronzeVersion,
+                      List<Row> metrics) {
     Dataset<Row> mapped = target.mapped().apply(bronze, source);
     Dataset<Row> standardized = target.standardize().apply(mapped, source).persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      List<TimeQuarantine.TimeField> times = target.times().apply(source);
+      Column quarantined = TimeQuarantine.quarantined(source, times);
       long rowsIn = mapped.count();
-      long keys = measure(standardized, target, source, rowsIn, metrics);
+      Row counts = measure(standardized, target, source, rowsIn, quarantined, metrics);
       enforce(source, target.table(), metrics);
-      DeltaIO.upsert(target.latest().apply(standardized), lakehouse.path(target.target()), target.key(),
-          target.replaceWhen());
-      return new long[] {rowsIn, keys};
+      if (SilverQuality.quarantined(counts) > 0) {
+        DeltaIO.append(TimeQuarantine.rows(standardized, source, times, target.table(), target.key(), run.runId()),
+            lakehouse.path(Tables.SILVER_QUARANTINE), DeltaIO.AppendSpec.plain()
+                .idempotent("cdi-standardize:" + source.name() + ":" + target.table(), bronzeVersion));
+      }
+      DeltaIO.upsert(target.latest().apply(standardized.where(not(quarantined))), lakehouse.path(target.target()),
+          target.key(), target.replaceWhen());
+      return new long[] {rowsIn, SilverQuality.keys(counts)};
     } finally {
       standardized.unpersist();
     }
   }
 
-  /** Computes the DQ metrics of one table in one aggregation and returns the number of distinct keys. */
-  private long measure(Dataset<Row> standardized, SilverTable target, SourceConfig source, long rowsIn,
-                       List<Row> metrics) {
-    Row counts = SilverQuality.validityCounts(standardized, target.key(), target.validity()).first();
+  /** Computes the DQ metrics of one table in one aggregation and returns the counts row. */
+  private Row measure(Dataset<Row> standardized, SilverTable target, SourceConfig source, long rowsIn,
+                      Column quarantined, List<Row> metrics) {
+    Row counts = SilverQuality.validityCounts(standardized, target.key(), target.validity(), quarantined).first();
     long keys = SilverQuality.keys(counts);
     long rows = counts.getLong(0);
+    long held = SilverQuality.quarantined(counts);
     Timestamp now = Timestamp.from(Instant.now());
     String table = target.table();
     metrics.add(metric(source, table, "rows_in", rowsIn, now));
     metrics.add(metric(source, table, "rows_without_id", rowsIn - rows, now));
-    metrics.add(metric(source, table, "duplicates_removed", rows - keys, now));
+    metrics.add(metric(source, table, "rows_quarantined", held, now));
+    metrics.add(metric(source, table, "duplicates_removed", rows - held - keys, now));
     metrics.add(metric(source, table, "rows_out", keys, now));
     for (Map.Entry<String, Double> e : SilverQuality.rates(counts, target.validity()).entrySet()) {
       metrics.add(metric(source, table, e.getKey(), e.getValue(), now));
     }
-    return keys;
+    return counts;
   }
 
   /**

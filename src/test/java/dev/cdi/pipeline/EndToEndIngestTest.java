@@ -5,10 +5,15 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cdi.cli.CdiCommand;
+import dev.cdi.config.ConfigLoader;
+import dev.cdi.config.InvalidTimeAction;
+import dev.cdi.config.PipelineConfig;
+import dev.cdi.config.SourceConfig;
 import dev.cdi.io.Columns;
 import dev.cdi.io.DeltaIO;
 import dev.cdi.io.Lakehouse;
@@ -149,10 +154,29 @@ class EndToEndIngestTest {
 
     Dataset<Row> events = table(Tables.SILVER_EVENTS);
     Dataset<Row> truthEvents = truth("events").select(concat_ws(":", col("source"), col("event_id")).as("event_key"));
-    assertEquals(List.of(), truthEvents.join(events, truthEvents.col("event_key").equalTo(events.col("event_key")),
-        "left_anti").limit(10).collectAsList().stream().map(r -> r.getString(0)).toList(),
-        "truth events missing in silver");
-    assertEquals(truthEvents.count(), events.count(), "silver holds exactly the truth's events");
+    Dataset<Row> held = DeltaIO.readIfExists(spark, lakehouse.path(Tables.SILVER_QUARANTINE))
+        .orElse(spark.emptyDataFrame().withColumn("key", lit(null).cast("string")))
+        .select(col("key").as("event_key")).distinct().join(events, "event_key", "left_anti");
+    assertEquals(List.of(), truthEvents.join(events, "event_key", "left_anti").join(held, "event_key", "left_anti")
+        .limit(10).collectAsList().stream().map(r -> r.getString(0)).toList(),
+        "truth events neither in silver nor quarantined");
+    assertEquals(truthEvents.count(), events.count() + held.count(), "silver holds exactly the truth's events");
+  }
+
+  @Test
+  void unparsableTimesOfQuarantiningSourcesAreQuarantinedOnePerBadRow() {
+    PipelineConfig config = ConfigLoader.load(Path.of("conf/pipeline.yaml"));
+    List<String> quarantining = config.sources().values().stream()
+        .filter(s -> s.silverMapping().map(m -> m.invalidTimes() == InvalidTimeAction.QUARANTINE).orElse(false))
+        .map(SourceConfig::name).sorted().toList();
+    assertEquals(List.of("email_events", "pos_transactions", "web_events"), quarantining);
+    long bad = truth("files").where(col("source").isin(quarantining.toArray())).collectAsList().stream()
+        .mapToLong(r -> Long.parseLong(r.getAs("bad_timestamp_rows"))).sum();
+    long held = DeltaIO.readIfExists(spark, lakehouse.path(Tables.SILVER_QUARANTINE)).map(Dataset::count).orElse(0L);
+    assertEquals(bad, held, "one quarantine row per unparsable time of a quarantining source");
+    double counted = table(Tables.SILVER_DQ_METRICS).where(col("run_id").equalTo("e2e-1")
+        .and(col("metric").equalTo("rows_quarantined"))).agg(sum("value")).first().getDouble(0);
+    assertEquals((double) bad, counted);
   }
 
   @Test
