@@ -33,15 +33,16 @@ final class Summaries {
   }
 
   static void printSilver(PrintWriter w, RunContext run, SilverResult result) {
-    w.printf("%n%-22s %14s %12s %12s %12s %12s%n", "silver source", "bronze vers.", "id rows in", "records",
-        "event rows", "events");
+    w.printf("%n%-22s %14s %12s %12s %12s %12s %12s%n", "silver source", "bronze vers.", "id rows in", "records",
+        "event rows", "events", "quarantined");
     for (SourceSilverResult s : result.sources()) {
-      w.printf("%-22s %14s %,12d %,12d %,12d %,12d%n", s.source(),
+      w.printf("%-22s %14s %,12d %,12d %,12d %,12d %,12d%n", s.source(),
           s.upToDate() ? "up to date" : "(" + s.fromBronzeVersion() + ", " + s.toBronzeVersion() + "]",
-          s.identityRowsIn(), s.identityRecords(), s.eventRowsIn(), s.events());
+          s.identityRowsIn(), s.identityRecords(), s.eventRowsIn(), s.events(), s.quarantined());
     }
     w.println("Tables:");
-    for (TableId table : new TableId[] {Tables.SILVER_IDENTITIES, Tables.SILVER_EVENTS, Tables.SILVER_DQ_METRICS}) {
+    for (TableId table : new TableId[] {Tables.SILVER_IDENTITIES, Tables.SILVER_EVENTS, Tables.SILVER_DQ_METRICS,
+        Tables.SILVER_QUARANTINE}) {
       w.printf("  %s%n", run.lakehouse().path(table));
     }
     w.flush();

@@ -153,4 +153,71 @@ public final class Columns {
     private SilverQuarantine() {
     }
   }
+
+  /** {@code identity/identity_map}: one row per identity record. */
+  public static final class IdentityMap {
+    public static final String RECORD_KEY = Identities.RECORD_KEY;
+    public static final String SOURCE = Identities.SOURCE;
+    public static final String SOURCE_RECORD_ID = Identities.SOURCE_RECORD_ID;
+    public static final String CUSTOMER_ID = "customer_id";
+    public static final String RUN_ID = "run_id";
+    public static final String CHANGED_AT = "changed_at";
+
+    private IdentityMap() {
+    }
+  }
+
+  /** {@code identity/edges}: one row per link between two identity records. */
+  public static final class Edges {
+    public static final String LEFT_KEY = "left_key";
+    public static final String RIGHT_KEY = "right_key";
+    public static final String RULE = "rule";
+    public static final String IDENTIFIERS = "identifiers";
+    public static final String MATCH_PROBABILITY = "match_probability";
+    public static final String MATCH_WEIGHT = "match_weight";
+    public static final String LEVELS = "levels";
+    public static final String WEIGHTS = "weights";
+    public static final String KEPT = "kept";
+    public static final String RUN_ID = "run_id";
+
+    private Edges() {
+    }
+  }
+
+  /** {@code identity/id_history}: customer ids retired or split off. */
+  public static final class IdHistory {
+    public static final String OLD_ID = "old_id";
+    public static final String NEW_ID = "new_id";
+    public static final String REASON = "reason";
+    public static final String RECORDS = "records";
+    public static final String RUN_ID = "run_id";
+    public static final String CHANGED_AT = "changed_at";
+
+    private IdHistory() {
+    }
+  }
+
+  /** {@code identity/event_map}: one row per event tied to a customer. */
+  public static final class EventMap {
+    public static final String EVENT_KEY = Events.EVENT_KEY;
+    public static final String CUSTOMER_ID = IdentityMap.CUSTOMER_ID;
+    public static final String RESOLVED_BY = "resolved_by";
+    public static final String RUN_ID = "run_id";
+
+    private EventMap() {
+    }
+  }
+
+  /** {@code identity/_hubs}: identifier values kept from linking. */
+  public static final class Hubs {
+    public static final String IDENTIFIER = "identifier";
+    public static final String VALUE = "value";
+    public static final String RECORDS = "records";
+    public static final String DISTINCT_NAMES = "distinct_names";
+    public static final String REASON = "reason";
+    public static final String RUN_ID = "run_id";
+
+    private Hubs() {
+    }
+  }
 }

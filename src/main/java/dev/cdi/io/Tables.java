@@ -24,6 +24,21 @@ public final class Tables {
   /** Which bronze version of each source the silver tables contain. */
   public static final TableId SILVER_STANDARDIZE_LOG = new TableId(SILVER, "_standardize_log");
 
+  /** Every identity record's customer id. */
+  public static final TableId IDENTITY_MAP = new TableId(IDENTITY, "identity_map");
+  /** Every accepted link between two identity records, with its evidence. */
+  public static final TableId IDENTITY_EDGES = new TableId(IDENTITY, "edges");
+  /** Customer ids retired by merges and splits: old id, new id, reason, run. */
+  public static final TableId IDENTITY_ID_HISTORY = new TableId(IDENTITY, "id_history");
+  /** Every event that could be tied to a customer, with the identifier that tied it. */
+  public static final TableId IDENTITY_EVENT_MAP = new TableId(IDENTITY, "event_map");
+  /** Identifier values not used for linking (blocked placeholders and detected hubs), per run. */
+  public static final TableId IDENTITY_HUBS = new TableId(IDENTITY, "_hubs");
+  /** Figures of every resolve run: records, links, clusters, model parameters. */
+  public static final TableId IDENTITY_RUNS = new TableId(IDENTITY, "_runs");
+  /** Results of {@code evaluate} against labelled truth. */
+  public static final TableId IDENTITY_EVALUATION = new TableId(IDENTITY, "_evaluation");
+
   private Tables() {
   }
 

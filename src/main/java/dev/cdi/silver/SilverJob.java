@@ -101,7 +101,7 @@ public final class SilverJob {
     long consumed = consumedVersion(source.name());
     if (current < 0 || consumed >= current) {
       LOG.info("{}: silver is up to date (bronze version {})", source.name(), current);
-      return new SourceSilverResult(source.name(), consumed, consumed, 0, 0, 0, 0, 0);
+      return new SourceSilverResult(source.name(), consumed, consumed, 0, 0, 0, 0, 0, 0);
     }
     spark.sparkContext().setJobDescription("standardize " + source.name());
     long[] identities;
@@ -111,8 +111,9 @@ public final class SilverJob {
           : DeltaIO.readInserts(spark, bronzePath, consumed, current);
       List<Row> metrics = new ArrayList<>();
       SilverMapping mapping = source.silver();
-      identities = mapping.identityMapping().isPresent() ? fill(IDENTITIES, source, bronze, current, metrics) : new long[2];
-      events = mapping.eventMapping().isPresent() ? fill(EVENTS, source, bronze, current, metrics) : new long[2];
+      identities = mapping.identityMapping().isPresent() ? fill(IDENTITIES, source, bronze, current, metrics)
+          : new long[3];
+      events = mapping.eventMapping().isPresent() ? fill(EVENTS, source, bronze, current, metrics) : new long[3];
       writeMetrics(metrics);
       DeltaIO.append(spark.createDataFrame(List.of(RowFactory.create(source.name(), current, run.runId(),
           Timestamp.from(Instant.now()))), LOG_SCHEMA), lakehouse.path(Tables.SILVER_STANDARDIZE_LOG),
@@ -121,10 +122,10 @@ public final class SilverJob {
       spark.sparkContext().setJobDescription(null);
     }
     SourceSilverResult result = new SourceSilverResult(source.name(), consumed, current, identities[0],
-        identities[1], events[0], events[1], (System.nanoTime() - start) / 1e9);
-    LOG.info("{}: bronze versions ({}, {}] -> {} identity rows into {} records, {} event rows into {} events in {}s",
-        source.name(), consumed, current, result.identityRowsIn(), result.identityRecords(), result.eventRowsIn(),
-        result.events(), String.format("%.1f", result.seconds()));
+        identities[1], events[0], events[1], identities[2] + events[2], (System.nanoTime() - start) / 1e9);
+    LOG.info("{}: bronze versions ({}, {}] -> {} identity rows into {} records, {} event rows into {} events, {}"
+        + " quarantined, in {}s", source.name(), consumed, current, result.identityRowsIn(), result.identityRecords(),
+        result.eventRowsIn(), result.events(), result.quarantined(), String.format("%.1f", result.seconds()));
     return result;
   }
 
@@ -158,7 +159,7 @@ public final class SilverJob {
   /**
    * Maps, standardizes, measures, checks and upserts one silver table; rows the source's configuration
    * quarantines go to {@code silver/_quarantine} instead (an idempotent append keyed by the bronze version).
-   * Returns {rows in, distinct keys upserted}.
+   * Returns {rows in, distinct keys upserted, rows quarantined}.
    */
   private long[] fill(SilverTable target, SourceConfig source, Dataset<Row> bronze, long bronzeVersion,
                       List<Row> metrics) {
@@ -177,7 +178,7 @@ public final class SilverJob {
       }
       DeltaIO.upsert(target.latest().apply(standardized.where(not(quarantined))), lakehouse.path(target.target()),
           target.key(), target.replaceWhen());
-      return new long[] {rowsIn, SilverQuality.keys(counts)};
+      return new long[] {rowsIn, SilverQuality.keys(counts), SilverQuality.quarantined(counts)};
     } finally {
       standardized.unpersist();
     }

@@ -10,10 +10,12 @@ package dev.cdi.silver;
  * @param identityRecords   distinct identity records upserted
  * @param eventRowsIn       event bronze rows read (after the mapping's filter)
  * @param events            distinct events upserted
+ * @param quarantined       rows sent to {@code silver/_quarantine} (identity and event rows)
  * @param seconds           elapsed time
  */
 public record SourceSilverResult(String source, long fromBronzeVersion, long toBronzeVersion, long identityRowsIn,
-                                 long identityRecords, long eventRowsIn, long events, double seconds) {
+                                 long identityRecords, long eventRowsIn, long events, long quarantined,
+                                 double seconds) {
 
   public boolean upToDate() {
     return fromBronzeVersion == toBronzeVersion;
