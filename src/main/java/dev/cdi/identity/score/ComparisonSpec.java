@@ -100,9 +100,17 @@ public record ComparisonSpec(String name, String column, ComparisonKind kind, Li
     return crossColumn != null;
   }
 
-  /** The exact-agreement level; levels run 0..topLevel, plus -1 for null. */
+  /**
+   * The exact-agreement level; levels run 0..topLevel, plus -1 for null. Computed without building the labels, as
+   * the level functions call it for every pair; it always equals {@code levelLabels().size() - 1}.
+   */
   public int topLevel() {
-    return levelLabels().size() - 1;
+    return switch (kind) {
+      case EXACT -> 1;
+      case STRING -> 1 + (hasCrossColumn() ? 1 : 0) + similarityThresholds.size() + (hasEditDistanceLevel() ? 1 : 0);
+      case DATE -> 3;
+      case TOKENS -> 1 + overlapThresholds.size() + similarityThresholds.size();
+    };
   }
 
   /** Names of levels 0..{@link #topLevel()}, index = level. */

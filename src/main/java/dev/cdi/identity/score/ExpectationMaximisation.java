@@ -144,7 +144,7 @@ public final class ExpectationMaximisation {
   private record PatternTable(int[][] levels, double[] counts, double total) {
 
     static PatternTable of(Comparisons comparisons, List<GammaPattern> patterns) {
-      GammaPatterns.levelCounts(patterns, comparisons);
+      GammaPatterns.checkLevels(patterns, comparisons);
       List<GammaPattern> sorted = new ArrayList<>(patterns);
       sorted.sort(GammaPattern::compareLevels);
       int[][] levels = new int[sorted.size()][];

@@ -51,6 +51,7 @@ public final class GammaPatterns {
    * @return {@code counts[comparison][level]}
    */
   public static long[][] levelCounts(List<GammaPattern> patterns, Comparisons comparisons) {
+    checkLevels(patterns, comparisons);
     long[][] counts = new long[comparisons.size()][];
     for (int k = 0; k < comparisons.size(); k++) {
       counts[k] = new long[comparisons.get(k).topLevel() + 1];
@@ -58,15 +59,29 @@ public final class GammaPatterns {
     for (GammaPattern pattern : patterns) {
       for (int k = 0; k < comparisons.size(); k++) {
         int level = pattern.levels().get(k);
-        if (level < -1 || level >= counts[k].length) {
-          throw new IllegalArgumentException("comparison " + comparisons.get(k).name() + " has levels -1.."
-              + (counts[k].length - 1) + ", got " + level);
-        }
         if (level >= 0) {
           counts[k][level] += pattern.count();
         }
       }
     }
     return counts;
+  }
+
+  /** Fails unless every pattern has one level per comparison, each within -1..top. */
+  static void checkLevels(List<GammaPattern> patterns, Comparisons comparisons) {
+    for (GammaPattern pattern : patterns) {
+      if (pattern.levels().size() != comparisons.size()) {
+        throw new IllegalArgumentException("expected " + comparisons.size() + " levels per pattern, got "
+            + pattern.levels());
+      }
+      for (int k = 0; k < comparisons.size(); k++) {
+        int level = pattern.levels().get(k);
+        int top = comparisons.get(k).topLevel();
+        if (level < -1 || level > top) {
+          throw new IllegalArgumentException("comparison " + comparisons.get(k).name() + " has levels -1.." + top
+              + ", got " + level);
+        }
+      }
+    }
   }
 }

@@ -25,6 +25,23 @@ class ComparisonSpecTest {
   }
 
   @Test
+  void topLevelIsTheLastLabel() {
+    List<ComparisonSpec> specs = List.of(
+        ComparisonSpec.exact("a", "a"),
+        ComparisonSpec.string("b", "b", List.of()),
+        ComparisonSpec.string("c", "c", List.of(0.9, 0.8, 0.7)).withCrossColumn("x"),
+        ComparisonSpec.string("d", "d", List.of(0.9)).with(ComparisonOption.EDIT_DISTANCE_LEVEL),
+        ComparisonSpec.date("e", "e"),
+        ComparisonSpec.tokens("f", "f", List.of(), List.of(0.5)),
+        ComparisonSpec.tokens("g", "g", List.of(0.95, 0.9), List.of(0.7, 0.5)));
+    List<Integer> tops = List.of(1, 1, 5, 3, 3, 2, 5);
+    for (int i = 0; i < specs.size(); i++) {
+      assertEquals(tops.get(i), specs.get(i).topLevel(), specs.get(i).name());
+      assertEquals(specs.get(i).levelLabels().size() - 1, specs.get(i).topLevel(), specs.get(i).name());
+    }
+  }
+
+  @Test
   void optionsAreCumulativeAndQueryable() {
     ComparisonSpec spec = ComparisonSpec.string("family", "family_name", List.of(0.9))
         .with(ComparisonOption.TF_ADJUST).with(ComparisonOption.EDIT_DISTANCE_LEVEL);
