@@ -45,9 +45,9 @@ class PairScorerTest {
       assertEquals(expected[i], row.<Double>getAs("match_weight"), 1e-9);
       assertEquals(1 / (1 + Math.pow(2, -expected[i])), row.<Double>getAs("match_probability"), 1e-12);
     }
-    assertEquals(Map.of("email", 0, "family", 1), rows.get(1).getJavaMap(rows.get(1).fieldIndex("levels")));
-    assertEquals(Map.of("email", 0.0, "family", log2(0.8 / 1e-4)), rows.get(2).getJavaMap(rows.get(2).fieldIndex("weights")));
-    assertEquals(0.0, rows.get(3).<String, Double>getJavaMap(rows.get(3).fieldIndex("weights")).get("family"));
+    assertEquals(Map.of("email", 0, "family", 1), map(rows.get(1), "levels"));
+    assertEquals(Map.of("email", 0.0, "family", log2(0.8 / 1e-4)), map(rows.get(2), "weights"));
+    assertEquals(Map.of("email", log2(0.8 / 0.01), "family", 0.0), map(rows.get(3), "weights"));
   }
 
   @Test
@@ -69,6 +69,10 @@ class PairScorerTest {
     assertEquals("compared pairs is missing required column(s) [tf_family]; it has [left_id, right_id, g_email, "
         + "g_family]", assertThrows(IllegalArgumentException.class,
             () -> PairScorer.score(gammas, FellegiSunterModelTest.model(), ScoreSettings.DEFAULTS)).getMessage());
+  }
+
+  private static Map<String, Object> map(Row row, String column) {
+    return row.getJavaMap(row.fieldIndex(column));
   }
 
   private static double log2(double x) {
