@@ -1,0 +1,204 @@
+package dev.cdi.identity.score;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One attribute comparison: how two records' values of {@code column} are graded into a small-int level.
+ *
+ * <p>Level convention, shared by every kind: -1 means either side is null (the comparison then contributes weight
+ * 0), 0 means disagreement, higher levels mean stronger agreement, and the top level ({@link #topLevel()}) is exact
+ * equality. {@link #levelLabels()} names the levels 0..top; {@link ComparisonKind} lists each kind's levels.
+ *
+ * @param name                  comparison name, {@code [a-z][a-z0-9_]*}; output columns are {@code g_<name>} and
+ *                              {@code tf_<name>}
+ * @param column                record column compared
+ * @param kind                  how values are graded
+ * @param similarityThresholds  Jaro-Winkler thresholds, strictly decreasing, each in (0, 1); STRING and TOKENS only
+ * @param overlapThresholds     token-set Jaccard thresholds, strictly decreasing, each in (0, 1); TOKENS only
+ * @param crossColumn           STRING only, or null: a level for "this record's value equals the other record's
+ *                              crossColumn, in either direction" (swapped given and family names)
+ * @param options               optional behaviours
+ */
+public record ComparisonSpec(String name, String column, ComparisonKind kind, List<Double> similarityThresholds,
+    List<Double> overlapThresholds, String crossColumn, Set<ComparisonOption> options) implements Serializable {
+
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
+  public ComparisonSpec {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("comparison.name must match [a-z][a-z0-9_]*, got '" + name + "'");
+    }
+    if (column == null || column.isBlank()) {
+      throw new IllegalArgumentException("comparison " + name + ": column must not be blank");
+    }
+    if (kind == null) {
+      throw new IllegalArgumentException("comparison " + name + ": kind must be set");
+    }
+    similarityThresholds = List.copyOf(similarityThresholds);
+    overlapThresholds = List.copyOf(overlapThresholds);
+    options = options.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(options));
+    checkThresholds(name, "similarity_thresholds", similarityThresholds);
+    checkThresholds(name, "overlap_thresholds", overlapThresholds);
+    checkKindParameters(name, kind, similarityThresholds, overlapThresholds, crossColumn, options);
+    if (crossColumn != null && (crossColumn.isBlank() || crossColumn.equals(column))) {
+      throw new IllegalArgumentException("comparison " + name + ": cross_column must be a different column, got '"
+          + crossColumn + "'");
+    }
+  }
+
+  /** Exact comparison: null / else / exact. */
+  public static ComparisonSpec exact(String name, String column) {
+    return new ComparisonSpec(name, column, ComparisonKind.EXACT, List.of(), List.of(), null, Set.of());
+  }
+
+  /** String comparison with the given Jaro-Winkler thresholds (strictly decreasing, may be empty). */
+  public static ComparisonSpec string(String name, String column, List<Double> similarityThresholds) {
+    return new ComparisonSpec(name, column, ComparisonKind.STRING, similarityThresholds, List.of(), null, Set.of());
+  }
+
+  /** Date comparison (DateType, or yyyymmdd text). */
+  public static ComparisonSpec date(String name, String column) {
+    return new ComparisonSpec(name, column, ComparisonKind.DATE, List.of(), List.of(), null, Set.of());
+  }
+
+  /** Address-style comparison with Jaro-Winkler and token-set Jaccard thresholds (each strictly decreasing). */
+  public static ComparisonSpec tokens(String name, String column, List<Double> similarityThresholds,
+      List<Double> overlapThresholds) {
+    return new ComparisonSpec(name, column, ComparisonKind.TOKENS, similarityThresholds, overlapThresholds, null,
+        Set.of());
+  }
+
+  /** A copy with the swapped-columns level against {@code otherColumn} (STRING only). */
+  public ComparisonSpec withCrossColumn(String otherColumn) {
+    return new ComparisonSpec(name, column, kind, similarityThresholds, overlapThresholds, otherColumn, options);
+  }
+
+  /** A copy with {@code option} switched on. */
+  public ComparisonSpec with(ComparisonOption option) {
+    Set<ComparisonOption> more = EnumSet.of(option);
+    more.addAll(options);
+    return new ComparisonSpec(name, column, kind, similarityThresholds, overlapThresholds, crossColumn, more);
+  }
+
+  /** Whether exact agreement is term-frequency adjusted. */
+  public boolean tfAdjusted() {
+    return options.contains(ComparisonOption.TF_ADJUST);
+  }
+
+  /** Whether the STRING kind has its Damerau-Levenshtein level. */
+  public boolean hasEditDistanceLevel() {
+    return options.contains(ComparisonOption.EDIT_DISTANCE_LEVEL);
+  }
+
+  /** Whether there is a swapped-columns level. */
+  public boolean hasCrossColumn() {
+    return crossColumn != null;
+  }
+
+  /**
+   * The exact-agreement level; levels run 0..topLevel, plus -1 for null. Computed without building the labels, as
+   * the level functions call it for every pair; it always equals {@code levelLabels().size() - 1}.
+   */
+  public int topLevel() {
+    return switch (kind) {
+      case EXACT -> 1;
+      case STRING -> 1 + (hasCrossColumn() ? 1 : 0) + similarityThresholds.size() + (hasEditDistanceLevel() ? 1 : 0);
+      case DATE -> 3;
+      case TOKENS -> 1 + overlapThresholds.size() + similarityThresholds.size();
+    };
+  }
+
+  /** Names of levels 0..{@link #topLevel()}, index = level. */
+  public List<String> levelLabels() {
+    List<String> labels = new ArrayList<>();
+    labels.add("else");
+    switch (kind) {
+      case EXACT -> { }
+      case STRING -> {
+        if (hasCrossColumn()) {
+          labels.add("swapped_with_" + crossColumn);
+        }
+        addAscending(labels, "jaro_winkler>=", similarityThresholds);
+        if (hasEditDistanceLevel()) {
+          labels.add("edit_distance<=1");
+        }
+      }
+      case DATE -> {
+        labels.add("one_part_differs");
+        labels.add("day_month_transposed");
+      }
+      case TOKENS -> {
+        addAscending(labels, "jaccard>=", overlapThresholds);
+        addAscending(labels, "jaro_winkler>=", similarityThresholds);
+      }
+    }
+    labels.add("exact");
+    return List.copyOf(labels);
+  }
+
+  /** The level of a pair without cross-column values (see {@link #level(String, String, String, String)}). */
+  public int level(String left, String right) {
+    return level(left, right, null, null);
+  }
+
+  /**
+   * The level of a pair of values; {@code leftCross}/{@code rightCross} are the records' {@link #crossColumn}
+   * values and are ignored unless the spec has one. DATE values are yyyymmdd text.
+   */
+  public int level(String left, String right, String leftCross, String rightCross) {
+    return switch (kind) {
+      case EXACT -> LevelFunctions.exact(left, right);
+      case STRING -> LevelFunctions.string(this, new ValuePair(left, right, leftCross, rightCross));
+      case DATE -> LevelFunctions.date(left, right);
+      case TOKENS -> LevelFunctions.tokens(this, left, right);
+    };
+  }
+
+  /** One pair's values for a comparison: the compared column and, if any, the cross column. */
+  record ValuePair(String left, String right, String leftCross, String rightCross) {
+  }
+
+  private static void addAscending(List<String> labels, String prefix, List<Double> decreasing) {
+    for (int i = decreasing.size() - 1; i >= 0; i--) {
+      labels.add(prefix + decreasing.get(i));
+    }
+  }
+
+  private static void checkThresholds(String name, String what, List<Double> thresholds) {
+    double previous = Double.POSITIVE_INFINITY;
+    for (double t : thresholds) {
+      if (!(t > 0 && t < 1) || t >= previous) {
+        throw new IllegalArgumentException("comparison " + name + ": " + what
+            + " must be strictly decreasing values in (0, 1), got " + thresholds);
+      }
+      previous = t;
+    }
+  }
+
+  private static void checkKindParameters(String name, ComparisonKind kind, List<Double> similarity,
+      List<Double> overlap, String crossColumn, Set<ComparisonOption> options) {
+    boolean string = kind == ComparisonKind.STRING;
+    boolean tokens = kind == ComparisonKind.TOKENS;
+    if (!similarity.isEmpty() && !string && !tokens) {
+      throw new IllegalArgumentException("comparison " + name + ": similarity_thresholds apply to STRING and "
+          + "TOKENS only, got kind " + kind);
+    }
+    if (!overlap.isEmpty() && !tokens) {
+      throw new IllegalArgumentException("comparison " + name + ": overlap_thresholds apply to TOKENS only, got kind "
+          + kind);
+    }
+    if (crossColumn != null && !string) {
+      throw new IllegalArgumentException("comparison " + name + ": cross_column applies to STRING only, got kind "
+          + kind);
+    }
+    if (options.contains(ComparisonOption.EDIT_DISTANCE_LEVEL) && !string) {
+      throw new IllegalArgumentException("comparison " + name + ": EDIT_DISTANCE_LEVEL applies to STRING only, "
+          + "got kind " + kind);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.cdi.identity.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** EM on exact pattern counts of a known two-class mixture (no Spark) recovers the mixture's m and λ. */
+class ExpectationMaximisationTest {
+
+  private static final Comparisons COMPARISONS = Comparisons.of(
+      ComparisonSpec.exact("email", "email_key"),
+      ComparisonSpec.string("given", "given_name", List.of(0.92, 0.80)),
+      ComparisonSpec.date("dob", "birth_date"),
+      ComparisonSpec.tokens("address", "address_key", List.of(0.9), List.of(0.6)));
+  private static final double[][] M = {
+      {0.15, 0.85}, {0.05, 0.05, 0.15, 0.75}, {0.04, 0.06, 0.05, 0.85}, {0.10, 0.10, 0.20, 0.60}};
+  private static final double[][] U = {
+      {0.995, 0.005}, {0.90, 0.06, 0.03, 0.01}, {0.97, 0.02, 0.0005, 0.0095}, {0.95, 0.03, 0.015, 0.005}};
+  /** Probability that a comparison is null, the same for matches and non-matches. */
+  private static final double[] NULL_RATE = {0.3, 0.05, 0.1, 0.0};
+  private static final double LAMBDA = 0.3;
+  private static final double PAIRS = 1e9;
+
+  @Test
+  void recoversMAndLambdaFromAnExactMixture() {
+    EmSettings settings = EmSettings.DEFAULTS.withStopping(1000, 1e-9);
+    FellegiSunterModel model = ExpectationMaximisation.estimate(COMPARISONS, mixture(), uProbabilities(), settings);
+
+    assertEquals(Convergence.CONVERGED, model.convergence());
+    assertEquals(LAMBDA, model.lambda(), 0.01);
+    for (int k = 0; k < M.length; k++) {
+      List<Double> m = model.parameters().get(k).m();
+      for (int level = 0; level < M[k].length; level++) {
+        assertEquals(M[k][level], m.get(level), 0.01, "m of comparison " + k + " level " + level);
+      }
+      assertEquals(listOf(U[k]), model.parameters().get(k).u());
+    }
+  }
+
+  @Test
+  void resultDoesNotDependOnPatternOrder() {
+    List<GammaPattern> reversed = new ArrayList<>(mixture());
+    Collections.reverse(reversed);
+    EmSettings settings = EmSettings.DEFAULTS.withStopping(30, 1e-9);
+    assertEquals(ExpectationMaximisation.estimate(COMPARISONS, mixture(), uProbabilities(), settings),
+        ExpectationMaximisation.estimate(COMPARISONS, reversed, uProbabilities(), settings));
+  }
+
+  @Test
+  void stopsAtTheIterationLimit() {
+    EmSettings settings = EmSettings.DEFAULTS.withStopping(2, 1e-12);
+    FellegiSunterModel model = ExpectationMaximisation.estimate(COMPARISONS, mixture(), uProbabilities(), settings);
+    assertEquals(2, model.iterations());
+    assertEquals(Convergence.MAX_ITERATIONS, model.convergence());
+  }
+
+  @Test
+  void startsFromTheDocumentedDefaultM() {
+    double[][] m = ExpectationMaximisation.initialM(COMPARISONS, EmSettings.DEFAULTS);
+    assertEquals(0.1, m[0][0], 1e-12);
+    assertEquals(0.9, m[0][1], 1e-12);
+    assertEquals(0.1 / 3, m[1][0], 1e-12);
+    assertEquals(0.9, m[1][3], 1e-12);
+  }
+
+  @Test
+  void rejectsEmptyInputAndOutOfRangeLevels() {
+    assertEquals("EM needs at least one candidate pair, got no patterns with a count", assertThrows(
+        IllegalArgumentException.class, () -> ExpectationMaximisation.estimate(COMPARISONS, List.of(),
+            uProbabilities(), EmSettings.DEFAULTS)).getMessage());
+    List<GammaPattern> bad = List.of(new GammaPattern(List.of(2, 0, 0, 0), 5));
+    assertEquals("comparison email has levels -1..1, got 2", assertThrows(IllegalArgumentException.class,
+        () -> ExpectationMaximisation.estimate(COMPARISONS, bad, uProbabilities(), EmSettings.DEFAULTS))
+        .getMessage());
+  }
+
+  /** Expected pair counts of every level pattern (nulls included) under the mixture, rounded. */
+  private static List<GammaPattern> mixture() {
+    List<GammaPattern> patterns = new ArrayList<>();
+    addPatterns(new ArrayList<>(), patterns);
+    return patterns;
+  }
+
+  private static void addPatterns(List<Integer> prefix, List<GammaPattern> out) {
+    int k = prefix.size();
+    if (k == M.length) {
+      long count = Math.round(PAIRS * (LAMBDA * probability(prefix, M) + (1 - LAMBDA) * probability(prefix, U)));
+      if (count > 0) {
+        out.add(new GammaPattern(prefix, count));
+      }
+      return;
+    }
+    for (int level = -1; level < M[k].length; level++) {
+      prefix.add(level);
+      addPatterns(prefix, out);
+      prefix.remove(prefix.size() - 1);
+    }
+  }
+
+  private static double probability(List<Integer> levels, double[][] perLevel) {
+    double p = 1;
+    for (int k = 0; k < levels.size(); k++) {
+      int level = levels.get(k);
+      p *= level < 0 ? NULL_RATE[k] : (1 - NULL_RATE[k]) * perLevel[k][level];
+    }
+    return p;
+  }
+
+  private static UProbabilities uProbabilities() {
+    List<List<Double>> u = new ArrayList<>();
+    for (double[] levels : U) {
+      u.add(listOf(levels));
+    }
+    return new UProbabilities(u, 1_000_000);
+  }
+
+  private static List<Double> listOf(double[] values) {
+    List<Double> list = new ArrayList<>();
+    for (double v : values) {
+      list.add(v);
+    }
+    return list;
+  }
+}
