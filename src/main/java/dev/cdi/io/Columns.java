@@ -100,6 +100,8 @@ public final class Columns {
     public static final String BIRTH_DATE = "birth_date";
     public static final String BIRTH_DATE_VALIDITY = "birth_date_validity";
     public static final String LOYALTY_ID = "loyalty_id";
+    /** A government or customer-number identifier (SSN, tax id), upper-case letters and digits only. */
+    public static final String NATIONAL_ID = "national_id";
     public static final String EMAIL_CONSENT = "email_consent";
     public static final String UPDATED_AT = "updated_at";
     public static final String UPDATED_AT_VALIDITY = "updated_at_validity";

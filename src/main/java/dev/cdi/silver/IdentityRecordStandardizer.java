@@ -82,7 +82,8 @@ public final class IdentityRecordStandardizer implements Serializable {
         address.line1(), address.unit(), address.city(), address.region(), address.postcode(), address.country(),
         address.singleLine(), address.validity().name(),
         birth == null ? null : Date.valueOf(birth), validity(birthRaw, birth),
-        blankToNull(raw.get(IdentityField.LOYALTY_ID)), bool(raw.get(IdentityField.EMAIL_CONSENT)),
+        blankToNull(raw.get(IdentityField.LOYALTY_ID)), nationalId(raw.get(IdentityField.NATIONAL_ID)),
+        bool(raw.get(IdentityField.EMAIL_CONSENT)),
         updated == null ? null : Timestamp.from(updated), validity(updatedRaw, updated),
         JavaConverters.mapAsScalaMap(rawMap(raw)));
   }
@@ -95,6 +96,16 @@ public final class IdentityRecordStandardizer implements Serializable {
       return names.standardizeFull(raw.get(IdentityField.FULL_NAME));
     }
     return names.standardizeParts(given, middle, family);
+  }
+
+  /** Letters and digits of an id number, upper-case ({@code 123-45 678} and {@code 12345678} are the same). */
+  static String nationalId(String raw) {
+    if (isBlank(raw)) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    raw.codePoints().filter(Character::isLetterOrDigit).forEach(c -> out.appendCodePoint(Character.toUpperCase(c)));
+    return out.isEmpty() ? null : out.toString();
   }
 
   private static String validity(String raw, Object parsed) {

@@ -36,6 +36,7 @@ public final class IdentitySchema {
       .add(BIRTH_DATE, DataTypes.DateType)
       .add(BIRTH_DATE_VALIDITY, DataTypes.StringType, false)
       .add(LOYALTY_ID, DataTypes.StringType)
+      .add(NATIONAL_ID, DataTypes.StringType)
       .add(EMAIL_CONSENT, DataTypes.BooleanType)
       .add(UPDATED_AT, DataTypes.TimestampType)
       .add(UPDATED_AT_VALIDITY, DataTypes.StringType, false)
