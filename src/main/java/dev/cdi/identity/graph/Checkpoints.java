@@ -9,9 +9,9 @@ import org.apache.spark.sql.execution.LogicalRDD;
  * Lineage truncation for iterative steps: a reliable checkpoint when the SparkContext has a checkpoint
  * directory, otherwise a local checkpoint (blocks kept by the executors, memory then disk). {@link #truncate}
  * materializes at once; {@link #truncateLazily} on the first action over the result, so that an action the
- * caller needs anyway (a convergence count) also writes the checkpoint. {@link #release} frees a local checkpoint's blocks; the Dataset must not be
- * used afterwards. Files of a reliable checkpoint stay until Spark's cleaner removes them
- * ({@code spark.cleaner.referenceTracking.cleanCheckpoints}) or the checkpoint directory is deleted.
+ * caller needs anyway (a convergence count) also writes the checkpoint. {@link #release} frees a local
+ * checkpoint's blocks; the Dataset must not be used afterwards. Files of a reliable checkpoint stay until Spark's
+ * cleaner removes them ({@code spark.cleaner.referenceTracking.cleanCheckpoints}) or the directory is deleted.
  */
 final class Checkpoints {
 

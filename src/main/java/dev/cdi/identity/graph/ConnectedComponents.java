@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
  * (SoCC 2014); see {@link StarSteps}. Output: one row per node that appears in the edges, {@code node} and
  * {@code component} = the smallest node id of its component.
  *
- * <p>Each round runs one large-star and one small-star: about five shuffles of the current edge list (two
- * aggregations, two joins, one de-duplication), whose size never exceeds the input's. Rounds needed are
- * O(log n) in practice (the paper proves O(log² n)): a 2,000-node path converges in about a dozen, a
- * 5,000-neighbour star in two. Per-node state is never gathered into one task, so hubs do not create
- * oversized groups.
+ * <p>Each round runs one large-star and one small-star: four shuffles of the current edge list (large-star: an
+ * aggregation by child and a join by parent; small-star: an aggregation by child and a de-duplication), whose
+ * size never exceeds the input's, plus a one-row count. Rounds needed are O(log n) in practice (the paper proves
+ * O(log² n)): a 2,000-node path converges in about a dozen, a 5,000-neighbour star in two. Large-star keeps no
+ * per-node lists, so a hub with many larger neighbours is a plain join; small-star holds one node's smaller
+ * neighbours in memory at once (8 bytes each), as the paper's reducer does.
  *
  * <p>Spark jobs: the oriented input is checkpointed once (it feeds both the edge list and the node list), each
  * round's output is checkpointed (lineage stays one round deep; see {@link Checkpoints}) and then checked with

@@ -70,14 +70,15 @@ final class StarSteps {
    */
   static Dataset<Row> smallStar(Dataset<Row> edges) {
     Column parents = col(Work.PARENTS);
-    Column smallest = array_min(parents);
-    Column changed = col(Work.CHANGED).or(size(parents).gt(1));
-    return edges.groupBy(Work.CHILD)
-        .agg(collect_set(Work.PARENT).as(Work.PARENTS), max(Work.CHANGED).as(Work.CHANGED))
-        .select(col(Work.CHILD), explode(parents).as(Work.PARENT), smallest.as(Work.MIN_PARENT), changed.as(Work.CHANGED))
-        .select(when(col(Work.PARENT).equalTo(col(Work.MIN_PARENT)), col(Work.CHILD)).otherwise(col(Work.PARENT))
-                .as(Work.CHILD),
-            col(Work.MIN_PARENT).as(Work.PARENT), col(Work.CHANGED))
+    Column smallest = col(Work.MIN_PARENT);
+    Column parent = col(Work.PARENT);
+    Dataset<Row> gathered = edges.groupBy(Work.CHILD)
+        .agg(collect_set(Work.PARENT).as(Work.PARENTS), max(Work.CHANGED).as(Work.CHANGED));
+    return gathered
+        .select(col(Work.CHILD), explode(parents).as(Work.PARENT), array_min(parents).as(Work.MIN_PARENT),
+            col(Work.CHANGED).or(size(parents).gt(1)).as(Work.CHANGED))
+        .select(when(parent.equalTo(smallest), col(Work.CHILD)).otherwise(parent).as(Work.CHILD),
+            smallest.as(Work.PARENT), col(Work.CHANGED))
         .groupBy(Work.CHILD, Work.PARENT)
         .agg(max(Work.CHANGED).as(Work.CHANGED));
   }
