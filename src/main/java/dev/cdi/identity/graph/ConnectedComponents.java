@@ -30,12 +30,12 @@ import org.slf4j.LoggerFactory;
  * per-node lists, so a hub with many larger neighbours is a plain join; small-star holds one node's smaller
  * neighbours in memory at once (8 bytes each), as the paper's reducer does.
  *
- * <p>Spark jobs: the oriented input is checkpointed once (it feeds both the edge list and the node list), each
- * round's output is checkpointed (lineage stays one round deep; see {@link Checkpoints}) and then checked with
- * one aggregation over the checkpoint (edges, and edges whose round changed something), which is logged; the
- * previous round's checkpoint is released. The final assignment is checkpointed too and handed to the caller,
- * who frees it with {@link ComponentsResult#release()}. The run fails once {@code maxIterations} rounds pass
- * without convergence.
+ * <p>Spark jobs: one per round. Each round's output is checkpointed lazily (lineage stays one round deep; see
+ * {@link Checkpoints}) and written by the round's single action, an aggregation over it (edges, and edges whose
+ * round changed something), which is logged; then the previous round's checkpoint is released. The oriented input
+ * is checkpointed the same way during the first round, since it feeds both the edge list and the node list. The
+ * final assignment is checkpointed eagerly (one more job) and handed to the caller, who frees it with
+ * {@link ComponentsResult#release()}. The run fails once {@code maxIterations} rounds pass without convergence.
  *
  * <p>Deterministic: the fixed point (each component a star around its minimum) does not depend on partitioning
  * or order, and the rounds use no randomness, so the same edges give the same assignment and iteration count.

@@ -69,7 +69,7 @@ public final class GuardedClustering {
   private Dataset<Row> split(Dataset<Row> flaggedNodes, Dataset<Row> edges, Dataset<Row> keyed) {
     Dataset<Row> members = flaggedNodes.join(keyed, Components.NODE, "left");
     Dataset<Row> links = edges
-        .select(asLong(Edges.SRC), asLong(Edges.DST), col(Edges.STRENGTH).cast(DataTypes.DoubleType))
+        .select(asLong(Edges.SRC), asLong(Edges.DST), col(Edges.STRENGTH).cast(DataTypes.DoubleType).as(Edges.STRENGTH))
         .join(flaggedNodes.select(col(Components.NODE).as(Edges.SRC), col(Components.COMPONENT)), Edges.SRC);
     return ComponentSplitter.split(members, links, settings);
   }
