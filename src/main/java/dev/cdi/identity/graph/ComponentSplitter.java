@@ -56,13 +56,14 @@ final class ComponentSplitter implements CoGroupFunction<Long, Row, Row, Row> {
 
   /**
    * @param members {@code component}, {@code node}, {@code reason}, {@code conflict_keys} (may be null)
-   * @param links   {@code component}, {@code src}, {@code dst}, {@code strength} (null counts as weakest)
+   * @param links   {@code component}, {@code src}, {@code dst}, {@code strength} (null counts as weakest),
+   *                {@code cannot_link} (true: the pair must not share a cluster; its strength is ignored)
    */
   static Dataset<Row> split(Dataset<Row> members, Dataset<Row> links, GuardSettings settings) {
     MapFunction<Row, Long> component = row -> row.getLong(0);
     return members.select(Components.COMPONENT, Components.NODE, SplitReport.REASON, NodeAttributes.CONFLICT_KEYS)
         .groupByKey(component, Encoders.LONG())
-        .cogroup(links.select(Components.COMPONENT, Edges.SRC, Edges.DST, Edges.STRENGTH)
+        .cogroup(links.select(Components.COMPONENT, Edges.SRC, Edges.DST, Edges.STRENGTH, Work.CANNOT_LINK)
                 .groupByKey(component, Encoders.LONG()),
             new ComponentSplitter(settings.maxClusterSize()), Encoders.row(OUTPUT));
   }
@@ -80,8 +81,9 @@ final class ComponentSplitter implements CoGroupFunction<Long, Row, Row, Row> {
       return List.<Row>of().iterator();
     }
     List<Link> links = new ArrayList<>();
-    linkRows.forEachRemaining(row -> links.add(link(row)));
-    Split split = new ConstrainedKruskal(maxClusterSize).split(members, links);
+    List<Link> cannotLink = new ArrayList<>();
+    linkRows.forEachRemaining(row -> (row.getBoolean(4) ? cannotLink : links).add(link(row)));
+    Split split = new ConstrainedKruskal(maxClusterSize).split(members, links, cannotLink);
     return List.of(output(component, reason, split)).iterator();
   }
 

@@ -15,8 +15,9 @@ import java.util.TreeMap;
 /**
  * Splits one over-merged component, in plain Java: a constrained Kruskal. Links are taken strongest first (ties
  * by the smaller, then the larger end id) and the two sides are united only if the merged set would hold no
- * conflicting key values (two members with the same key and different values) and would not exceed the size
- * limit; so the weakest links are the ones dropped. Each resulting part is named by its smallest node id.
+ * conflicting key values (two members with the same key and different values), no cannot-link pair (two records
+ * a conflict rule declared different people), and would not exceed the size limit; so the weakest links are the
+ * ones dropped. Each resulting part is named by its smallest node id.
  *
  * <p>Links with an end outside the members are ignored, as are self-loops; a pair linked more than once counts
  * once, at its greatest strength. A node listed twice keeps the first value of each key. Cost: O(e log e) for
@@ -77,8 +78,17 @@ public final class ConstrainedKruskal {
 
   /** Splits the component made of {@code members} along {@code links}. */
   public Split split(List<Member> members, List<Link> links) {
+    return split(members, links, List.of());
+  }
+
+  /**
+   * Splits the component made of {@code members} along {@code links}, never joining the two ends of a
+   * {@code cannotLink} pair (its strength is ignored; pairs with an end outside the members are ignored).
+   */
+  public Split split(List<Member> members, List<Link> links, List<Link> cannotLink) {
     long[] nodes = sortedNodes(members);
-    ConstrainedUnionFind sets = new ConstrainedUnionFind(keysByIndex(nodes, members));
+    ConstrainedUnionFind sets = new ConstrainedUnionFind(keysByIndex(nodes, members),
+        partnersByIndex(nodes, cannotLink));
     long rejectedForConflict = 0;
     long rejectedForSize = 0;
     for (Link link : strongestFirst(links, nodes)) {
@@ -107,6 +117,22 @@ public final class ConstrainedKruskal {
       member.conflictKeys().forEach(target::putIfAbsent);
     }
     return keys;
+  }
+
+  private static List<List<Integer>> partnersByIndex(long[] nodes, List<Link> cannotLink) {
+    List<List<Integer>> partners = new ArrayList<>(nodes.length);
+    for (int i = 0; i < nodes.length; i++) {
+      partners.add(new ArrayList<>());
+    }
+    for (Link pair : cannotLink) {
+      int a = Arrays.binarySearch(nodes, pair.src());
+      int b = Arrays.binarySearch(nodes, pair.dst());
+      if (a >= 0 && b >= 0 && a != b) {
+        partners.get(a).add(b);
+        partners.get(b).add(a);
+      }
+    }
+    return partners;
   }
 
   private static List<Link> strongestFirst(List<Link> links, long[] nodes) {

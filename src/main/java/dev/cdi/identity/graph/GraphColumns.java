@@ -72,6 +72,7 @@ public final class GraphColumns {
     static final String CONFLICT = "conflict";
     static final String MEMBERS = "members";
     static final String MEMBER = "member";
+    static final String CANNOT_LINK = "cannot_link";
 
     private Work() {
     }

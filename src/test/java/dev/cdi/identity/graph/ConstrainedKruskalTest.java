@@ -108,4 +108,15 @@ class ConstrainedKruskalTest {
         () -> new Link(1, 2, Double.NaN));
     assertEquals("link 1-2 has a NaN strength", error.getMessage());
   }
+
+  @Test
+  void cannotLinkPairsNeverShareAPartEvenThroughAChain() {
+    ConstrainedKruskal kruskal = new ConstrainedKruskal(10);
+    List<ConstrainedKruskal.Member> members = List.of(new ConstrainedKruskal.Member(1, Map.of()),
+        new ConstrainedKruskal.Member(2, Map.of()), new ConstrainedKruskal.Member(3, Map.of()));
+    ConstrainedKruskal.Split split = kruskal.split(members, List.of(new ConstrainedKruskal.Link(1, 2, 5),
+        new ConstrainedKruskal.Link(2, 3, 4)), List.of(new ConstrainedKruskal.Link(3, 1, 0)));
+    assertEquals(Map.of(1L, 1L, 2L, 1L, 3L, 3L), split.clusterOf());
+    assertEquals(1, split.rejectedForConflict());
+  }
 }

@@ -37,6 +37,12 @@ class GuardedClusteringTest {
     final List<Row> assignments = new ArrayList<>();
     final List<Row> links = new ArrayList<>();
     final List<Row> attributes = new ArrayList<>();
+    final List<Row> cannotLink = new ArrayList<>();
+
+    Graph cannotLink(long src, long dst) {
+      cannotLink.add(RowFactory.create(src, dst));
+      return this;
+    }
 
     Graph component(long component, long... nodes) {
       for (long node : nodes) {
@@ -67,7 +73,8 @@ class GuardedClusteringTest {
     GuardedResult result = new GuardedClustering(new GuardSettings(maxClusterSize)).run(
         spark.createDataFrame(graph.assignments, GraphRows.ASSIGNMENTS),
         spark.createDataFrame(graph.links, GraphRows.WEIGHTED_EDGES),
-        spark.createDataFrame(graph.attributes, GraphRows.ATTRIBUTES));
+        spark.createDataFrame(graph.attributes, GraphRows.ATTRIBUTES),
+        spark.createDataFrame(graph.cannotLink, GraphRows.EDGES));
     assertEquals(new StructType().add("node", DataTypes.LongType).add("cluster", DataTypes.LongType),
         result.clusters().schema());
     assertEquals(REPORT, result.report().schema());
@@ -195,5 +202,19 @@ class GuardedClusteringTest {
   void settingsRejectALimitBelowTwo() {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new GuardSettings(1));
     assertEquals("guard.maxClusterSize must be >= 2, got 1", error.getMessage());
+  }
+
+  @Test
+  void aCannotLinkPairIsSeparatedAndTheNamelessRecordJoinsItsStrongerSide() {
+    // John (1, 2) and Mary (3, 4) share a family email; record 5 holds only that email. The John-Mary pairs were
+    // vetoed by a conflict rule (different given names), so 1-3 is a cannot-link pair.
+    Graph graph = new Graph().component(1, 1, 2, 3, 4, 5)
+        .link(1, 2, 30).link(3, 4, 30).link(1, 5, 12).link(3, 5, 11).link(2, 3, 10)
+        .component(6, 6, 7).link(6, 7, 5)
+        .cannotLink(1, 3).cannotLink(6, 99);
+    Outcome outcome = run(graph, 10);
+    assertEquals(Map.of(1L, 1L, 2L, 1L, 5L, 1L, 3L, 3L, 4L, 3L, 6L, 6L, 7L, 6L), outcome.clusters());
+    assertEquals(List.of(List.of(1L, 5L, 2L, "conflict", 2L, 0L)), outcome.report(),
+        "links 3-5 and 2-3 are refused; component 6 holds no cannot-link pair and is untouched");
   }
 }
