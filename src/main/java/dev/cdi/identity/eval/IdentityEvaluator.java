@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * {@link ContingencySums}); no pair is ever enumerated.
  *
  * <p>Cost: the aligned keys (one shuffle per side by record key) and the contingency table (one shuffle) are
- * persisted and released before returning; about ten small Spark jobs then read them: the key counts, the
- * contingency sums (two window shuffles), the size distribution, two per top-K list, and one for blocking. Every
- * job is logged. Deterministic: every aggregate and list is ordered with ties broken by id, and the run's id and
+ * persisted and released before returning; seven Spark actions then read them, each logged: the key counts, the
+ * contingency sums (two window shuffles), the size distribution, one per top-K list ({@link TopGroups}), and one
+ * for blocking. Deterministic: every aggregate and list is ordered with ties broken by id, and the run's id and
  * time come from the caller, so the same inputs give the same result.
  */
 public final class IdentityEvaluator {

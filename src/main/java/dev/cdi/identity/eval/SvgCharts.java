@@ -37,27 +37,37 @@ public final class SvgCharts {
     }
   }
 
+  /**
+   * A chart's frame.
+   *
+   * @param title  shown on top
+   * @param xAxis  caption under the bar labels, or empty
+   * @param scale  how bar heights follow values
+   * @param max    the value of a full-height bar (larger values are drawn full height); 0 draws no bars
+   */
+  public record Chart(String title, String xAxis, Scale scale, double max) {
+  }
+
   /** The number of predicted clusters per size bucket, log scale. */
   public static String clusterSizes(SizeDistribution sizes) {
     List<Bar> bars = sizes.buckets().stream()
         .map(b -> new Bar(b.label(), b.clusters(), ReportFormat.count(b.clusters()))).toList();
     double max = bars.stream().mapToDouble(Bar::value).max().orElse(0);
-    return barChart("Predicted clusters by size (log scale)", bars, Scale.LOG, max);
+    return barChart(new Chart("Predicted clusters by size (log scale)", "cluster size (records)", Scale.LOG, max),
+        bars);
   }
 
   /** Pairwise precision, recall and F1, and B-cubed F1, on a 0–1 axis. */
   public static String quality(ClusteringMetrics m) {
     List<Bar> bars = List.of(bar("Precision", m.pairwisePrecision()), bar("Recall", m.pairwiseRecall()),
         bar("F1", m.pairwiseF1()), bar("B-cubed F1", m.bcubedF1()));
-    return barChart("Clustering quality (pairwise; B-cubed F1)", bars, Scale.LINEAR, 1.0);
+    return barChart(new Chart("Clustering quality", "pairwise precision, recall, F1; B-cubed F1", Scale.LINEAR,
+        1.0), bars);
   }
 
-  /**
-   * A vertical bar chart.
-   *
-   * @param max the value of a full-height bar (values above it are drawn full height); 0 draws no bars
-   */
-  public static String barChart(String title, List<Bar> bars, Scale scale, double max) {
+  /** A vertical bar chart. */
+  public static String barChart(Chart chart, List<Bar> bars) {
+    String title = chart.title();
     StringBuilder svg = new StringBuilder();
     svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
         .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
@@ -68,13 +78,16 @@ public final class SvgCharts {
     int baseline = HEIGHT - BOTTOM;
     svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333333\"/>%n",
         LEFT, baseline, WIDTH - RIGHT, baseline));
+    if (!chart.xAxis().isEmpty()) {
+      svg.append(text(WIDTH / 2.0, HEIGHT - 12, "middle", 12, chart.xAxis()));
+    }
     if (bars.isEmpty()) {
       svg.append(text(WIDTH / 2.0, HEIGHT / 2.0, "middle", 13, "no data"));
     }
     double slot = (double) (WIDTH - LEFT - RIGHT) / Math.max(1, bars.size());
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);
-      double height = (baseline - TOP) * fraction(b.value(), max, scale);
+      double height = (baseline - TOP) * fraction(b.value(), chart.max(), chart.scale());
       double x = LEFT + slot * i + slot * (1 - BAR_FILL) / 2;
       svg.append(String.format(Locale.ROOT,
           "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a78b5\"/>%n",

@@ -1,5 +1,6 @@
 package dev.cdi.identity.eval;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -9,7 +10,7 @@ import static org.apache.spark.sql.functions.sum;
 import dev.cdi.spark.SchemaChecks;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -18,13 +19,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * The K top groups of a table of (group, part, records) cells, each with its first M parts. The groups are ranked
- * with one aggregation and a top-K ({@code limit}), then only those K groups' cells are read back and cut to M
- * parts with a window, so a giant group never has to fit in one list. Ties break by id, so the result is
- * deterministic. Cost: two small Spark jobs, each one shuffle by group.
+ * The K top groups of a table of (group, part, records) cells, each with its first M parts, in one Spark job: the
+ * groups are ranked by one aggregation and a top-K ({@code limit}), broadcast-joined back to the cells so only
+ * those K groups' cells go on, and cut to M parts by a window. A giant group therefore never has to fit in one
+ * list. Ties break by id, so the result is deterministic. Cost: a shuffle by group for the ranking and one over
+ * the K groups' cells for the window.
  */
 final class TopGroups {
 
+  private static final String GROUP = "_group";
   private static final String RECORDS = "_records";
   private static final String PARTS = "_parts";
   private static final String RANK = "_rank";
@@ -58,48 +61,47 @@ final class TopGroups {
   /** The top {@code settings.topK()} groups with their first {@code settings.membersShown()} parts. */
   static List<GroupSummary> top(Dataset<Row> cells, Cells spec, Rank rank, EvaluationSettings settings) {
     SchemaChecks.requireColumns(cells, "group cells", spec.group(), spec.part(), spec.records());
-    List<Row> groups = cells.groupBy(col(spec.group()))
-        .agg(sum(col(spec.records())).as(RECORDS), count(lit(1)).as(PARTS))
+    Dataset<Row> top = cells.groupBy(col(spec.group()).as(GROUP))
+        .agg(sum(col(spec.records())).cast("long").as(RECORDS), count(lit(1)).as(PARTS))
         .where(col(PARTS).geq(spec.minParts()))
-        .orderBy(order(rank, spec.group()))
-        .limit(settings.topK())
+        .orderBy(order(rank))
+        .limit(settings.topK());
+    List<Row> rows = cells.join(broadcast(top), col(spec.group()).equalTo(col(GROUP)))
+        .withColumn(RANK, row_number().over(Window.partitionBy(GROUP)
+            .orderBy(col(spec.records()).desc(), col(spec.part()).asc())))
+        .where(col(RANK).leq(settings.membersShown()))
+        .select(col(GROUP), col(RECORDS), col(PARTS), col(spec.part()), col(spec.records()).cast("long"))
         .collectAsList();
-    if (groups.isEmpty()) {
-      return List.of();
-    }
-    Map<String, List<GroupSummary.Part>> parts = shownParts(cells, spec, groups, settings.membersShown());
-    List<GroupSummary> out = new ArrayList<>();
-    for (Row g : groups) {
-      String id = g.getString(0);
-      out.add(new GroupSummary(id, g.getLong(1), g.getLong(2), parts.getOrDefault(id, List.of())));
-    }
-    return out;
+    return summaries(rows, rank);
   }
 
-  private static Column[] order(Rank rank, String group) {
+  private static Column[] order(Rank rank) {
     Column records = col(RECORDS).desc();
     Column parts = col(PARTS).desc();
-    return rank == Rank.BY_RECORDS ? new Column[] {records, parts, col(group).asc()}
-        : new Column[] {parts, records, col(group).asc()};
+    return rank == Rank.BY_RECORDS ? new Column[] {records, parts, col(GROUP).asc()}
+        : new Column[] {parts, records, col(GROUP).asc()};
   }
 
-  private static Map<String, List<GroupSummary.Part>> shownParts(Dataset<Row> cells, Cells spec, List<Row> groups,
-                                                                 int shown) {
-    Object[] ids = groups.stream().map(g -> g.getString(0)).toArray();
-    List<Row> rows = cells.where(col(spec.group()).isin(ids))
-        .withColumn(RANK, row_number().over(Window.partitionBy(spec.group())
-            .orderBy(col(spec.records()).desc(), col(spec.part()).asc())))
-        .where(col(RANK).leq(shown))
-        .select(col(spec.group()), col(spec.part()), col(spec.records()).cast("long"))
-        .collectAsList();
-    Map<String, List<GroupSummary.Part>> out = new HashMap<>();
+  /** Rows of (group, records, parts, part, part records) to summaries, ordered as {@code rank} says. */
+  private static List<GroupSummary> summaries(List<Row> rows, Rank rank) {
+    Map<String, List<Row>> byGroup = new LinkedHashMap<>();
     for (Row r : rows) {
-      out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new GroupSummary.Part(r.getString(1),
-          r.getLong(2)));
+      byGroup.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
     }
     Comparator<GroupSummary.Part> largestFirst = Comparator.comparingLong(GroupSummary.Part::records).reversed()
         .thenComparing(GroupSummary.Part::id);
-    out.values().forEach(list -> list.sort(largestFirst));
+    List<GroupSummary> out = new ArrayList<>();
+    for (Map.Entry<String, List<Row>> g : byGroup.entrySet()) {
+      Row first = g.getValue().get(0);
+      List<GroupSummary.Part> parts = g.getValue().stream()
+          .map(r -> new GroupSummary.Part(r.getString(3), r.getLong(4))).sorted(largestFirst).toList();
+      out.add(new GroupSummary(g.getKey(), first.getLong(1), first.getLong(2), parts));
+    }
+    Comparator<GroupSummary> byRecords = Comparator.comparingLong(GroupSummary::records).reversed();
+    Comparator<GroupSummary> byParts = Comparator.comparingLong(GroupSummary::parts).reversed();
+    Comparator<GroupSummary> order = rank == Rank.BY_RECORDS ? byRecords.thenComparing(byParts)
+        : byParts.thenComparing(byRecords);
+    out.sort(order.thenComparing(GroupSummary::id));
     return out;
   }
 }
