@@ -24,6 +24,16 @@ public final class EvalColumns {
     }
   }
 
+  /** The generator's identity truth files, {@code _truth/identities/part-*.csv}. */
+  public static final class GeneratorTruth {
+    public static final String SOURCE = "source";
+    public static final String SOURCE_RECORD_ID = "source_record_id";
+    public static final String PERSON_ID = "person_id";
+
+    private GeneratorTruth() {
+    }
+  }
+
   /** Candidate pairs produced by blocking, unordered and possibly duplicated. */
   public static final class Candidates {
     public static final String LEFT_KEY = "left_key";

@@ -3,6 +3,7 @@ package dev.cdi.identity.eval;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,9 +62,9 @@ public record PairCounts(long records, long truePositivePairs, long predictedPai
     long truePositive = 0;
     double precisionSum = 0;
     double recallSum = 0;
-    Set<String> seen = new HashSet<>();
+    Set<List<String>> seen = new HashSet<>();
     for (Cell c : cells) {
-      if (!seen.add(c.customerId() + '\u0000' + c.entityId())) {
+      if (!seen.add(List.of(c.customerId(), c.entityId()))) {
         throw new IllegalArgumentException("duplicate cell " + c);
       }
       long n = c.records();

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.trim;
 
+import dev.cdi.identity.eval.EvalColumns.GeneratorTruth;
 import dev.cdi.identity.eval.EvalColumns.Truth;
 import dev.cdi.io.DeltaIO;
 import dev.cdi.spark.SchemaChecks;
@@ -29,10 +30,8 @@ import org.apache.spark.sql.SparkSession;
 public final class TruthLoader {
 
   static final String IDENTITIES_FOLDER = "_truth/identities";
-  static final String GENERATOR_SOURCE = "source";
-  static final String GENERATOR_RECORD_ID = "source_record_id";
-  static final String GENERATOR_PERSON = "person_id";
   private static final String PART_FILES = "part-*.csv";
+  private static final String VALID_KEY = "_valid_key";
 
   private TruthLoader() {
   }
@@ -45,11 +44,11 @@ public final class TruthLoader {
     Path folder = generatorFolder(spark, dir);
     Dataset<Row> raw = trimmedNames(spark.read().option("header", "true").option("inferSchema", "false")
         .csv(new Path(folder, PART_FILES).toString()));
-    SchemaChecks.requireColumns(raw, "generator truth " + folder, GENERATOR_SOURCE, GENERATOR_RECORD_ID,
-        GENERATOR_PERSON);
-    Column source = trim(col(GENERATOR_SOURCE));
-    Column recordId = trim(col(GENERATOR_RECORD_ID));
-    return keyed(raw, concat(source, lit(":"), recordId), trim(col(GENERATOR_PERSON)),
+    SchemaChecks.requireColumns(raw, "generator truth " + folder, GeneratorTruth.SOURCE,
+        GeneratorTruth.SOURCE_RECORD_ID, GeneratorTruth.PERSON_ID);
+    Column source = trim(col(GeneratorTruth.SOURCE));
+    Column recordId = trim(col(GeneratorTruth.SOURCE_RECORD_ID));
+    return keyed(raw, concat(source, lit(":"), recordId), trim(col(GeneratorTruth.PERSON_ID)),
         nonBlank(source).and(nonBlank(recordId)));
   }
 
@@ -81,8 +80,8 @@ public final class TruthLoader {
   }
 
   private static Dataset<Row> keyed(Dataset<Row> raw, Column recordKey, Column entity, Column validKey) {
-    return raw.select(recordKey.as(Truth.RECORD_KEY), entity.as(Truth.ENTITY_ID), validKey.as("_valid"))
-        .where(col("_valid").and(nonBlank(col(Truth.ENTITY_ID))))
+    return raw.select(recordKey.as(Truth.RECORD_KEY), entity.as(Truth.ENTITY_ID), validKey.as(VALID_KEY))
+        .where(col(VALID_KEY).and(nonBlank(col(Truth.ENTITY_ID))))
         .select(Truth.RECORD_KEY, Truth.ENTITY_ID);
   }
 
