@@ -1,5 +1,6 @@
 package dev.cdi.config;
 
+import dev.cdi.identity.IdentitySettings;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +14,12 @@ import java.util.Map;
  * @param ingest    bronze ingestion limits
  * @param sources      configured sources by name, in file order
  * @param expectations data-quality expectations over the silver metrics
+ * @param identity     identity resolution settings, or null when the file has no {@code identity} section
  * @param origin       the file this came from, for messages
  */
 public record PipelineConfig(String lakehouse, String inputRoot, IngestSettings ingest,
-                             Map<String, SourceConfig> sources, List<Expectation> expectations, String origin) {
+                             Map<String, SourceConfig> sources, List<Expectation> expectations,
+                             IdentitySettings identity, String origin) {
 
   public PipelineConfig {
     sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
@@ -26,13 +29,22 @@ public record PipelineConfig(String lakehouse, String inputRoot, IngestSettings 
   /** A copy with another lakehouse root (the CLI's {@code --lakehouse}). */
   public PipelineConfig withLakehouse(String newLakehouse) {
     requireUsablePath("--lakehouse", newLakehouse);
-    return new PipelineConfig(newLakehouse, inputRoot, ingest, sources, expectations, origin);
+    return new PipelineConfig(newLakehouse, inputRoot, ingest, sources, expectations, identity, origin);
   }
 
   /** A copy with another input root (the CLI's {@code --input}). */
   public PipelineConfig withInputRoot(String newInputRoot) {
     requireUsablePath("--input", newInputRoot);
-    return new PipelineConfig(lakehouse, newInputRoot, ingest, sources, expectations, origin);
+    return new PipelineConfig(lakehouse, newInputRoot, ingest, sources, expectations, identity, origin);
+  }
+
+  /** The identity settings, or an error saying the configuration has none. */
+  public IdentitySettings identitySettings() {
+    if (identity == null) {
+      throw new ConfigException("the configuration has no 'identity' section, so records cannot be resolved ("
+          + origin + ")");
+    }
+    return identity;
   }
 
   /** The source called {@code name}, or an error listing the configured ones. */
