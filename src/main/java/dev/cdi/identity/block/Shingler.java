@@ -1,0 +1,102 @@
+package dev.cdi.identity.block;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts one attribute column into shingles. Every shingle is prefixed with the column and the kind (for example
+ * {@code surname:q2:sm}), so the same text in two attributes, or cut two ways, never collides.
+ *
+ * @param column the input column (strings; dates and numbers are read as their string form, dates as yyyy-MM-dd)
+ * @param kind   how to cut the value
+ * @param q      the q-gram length for {@link ShingleKind#QGRAMS} (1 to 8), 0 for the other kinds
+ */
+public record Shingler(String column, ShingleKind kind, int q) implements Serializable {
+
+  /** The q-gram length {@link #qgrams(String)} uses. */
+  public static final int DEFAULT_Q = 2;
+  /** Pads values on both sides with q - 1 of this, so even a one-letter value yields q-grams. */
+  public static final char BOUNDARY = '#';
+  private static final int MAX_Q = 8;
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+  public Shingler {
+    if (column == null || column.isBlank()) {
+      throw new IllegalArgumentException("lsh.shingler.column must not be blank, got '" + column + "'");
+    }
+    Objects.requireNonNull(kind, () -> "lsh.shingler.kind must be set for column " + column);
+    if (kind == ShingleKind.QGRAMS && (q < 1 || q > MAX_Q)) {
+      throw new IllegalArgumentException("lsh.shingler.q must be between 1 and " + MAX_Q + " for QGRAMS, got " + q
+          + " (column " + column + ")");
+    }
+    if (kind != ShingleKind.QGRAMS && q != 0) {
+      throw new IllegalArgumentException("lsh.shingler.q must be 0 for " + kind + ", got " + q + " (column "
+          + column + ")");
+    }
+  }
+
+  /** Character q-grams of length {@code q}. */
+  public static Shingler qgrams(String column, int q) {
+    return new Shingler(column, ShingleKind.QGRAMS, q);
+  }
+
+  /** Character bigrams ({@link #DEFAULT_Q}). */
+  public static Shingler qgrams(String column) {
+    return qgrams(column, DEFAULT_Q);
+  }
+
+  /** Whitespace-separated words. */
+  public static Shingler tokens(String column) {
+    return new Shingler(column, ShingleKind.TOKENS, 0);
+  }
+
+  /** The whole value. */
+  public static Shingler value(String column) {
+    return new Shingler(column, ShingleKind.VALUE, 0);
+  }
+
+  /**
+   * The distinct prefixed shingles of {@code value}, in order of first appearance. The value is trimmed and runs
+   * of whitespace collapse to one space; a null or blank value has none.
+   */
+  public List<String> shingles(String value) {
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    String text = WHITESPACE.matcher(value.strip()).replaceAll(" ");
+    String prefix = prefix();
+    Set<String> out = new LinkedHashSet<>();
+    switch (kind) {
+      case QGRAMS -> addQgrams(text, prefix, out);
+      case TOKENS -> {
+        for (String token : text.split(" ")) {
+          out.add(prefix + token);
+        }
+      }
+      case VALUE -> out.add(prefix + text);
+    }
+    return new ArrayList<>(out);
+  }
+
+  private void addQgrams(String text, String prefix, Set<String> out) {
+    String pad = String.valueOf(BOUNDARY).repeat(q - 1);
+    String padded = pad + text + pad;
+    for (int i = 0; i + q <= padded.length(); i++) {
+      out.add(prefix + padded.substring(i, i + q));
+    }
+  }
+
+  private String prefix() {
+    String tag = switch (kind) {
+      case QGRAMS -> "q" + q;
+      case TOKENS -> "t";
+      case VALUE -> "v";
+    };
+    return column + ":" + tag + ":";
+  }
+}

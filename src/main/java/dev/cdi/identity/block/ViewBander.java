@@ -1,0 +1,102 @@
+package dev.cdi.identity.block;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The band keys of one record in one view: shingles, MinHash signature, then one bucket key per band and the packed
+ * refinement sub-keys. Pure Java; one instance per view, built once on the driver and shipped to the executors.
+ *
+ * <p>Band i's key hashes (view seed, i, signature values i*r .. i*r+r-1), so records share it exactly when they agree
+ * on all r values of that band. The {@code refinements * r} values after the bands are shared by all bands of the
+ * view: refinement level k hashes values (k-1)*r .. k*r-1 of them into a 16-bit sub-key at bits 16*(k-1).
+ */
+final class ViewBander implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final long REFINE_SALT = 0x5eedL;
+  private static final long SUB_KEY_MASK = 0xffffL;
+  static final int SUB_KEY_BITS = 16;
+
+  private final BlockingView view;
+  private final long viewSeed;
+  private final int refinements;
+  private final MinHasher hasher;
+  private final int[] valueIndex;
+
+  ViewBander(BlockingView view, long settingsSeed, int refinements) {
+    this.view = view;
+    List<String> columns = view.columns();
+    this.valueIndex = view.shinglers().stream().mapToInt(s -> columns.indexOf(s.column())).toArray();
+    this.viewSeed = Hashing.combine(settingsSeed, Hashing.hash64(view.name()));
+    this.refinements = refinements;
+    this.hasher = new MinHasher(viewSeed, view.hashCount(refinements));
+  }
+
+  /** One record's band keys; {@link #bucketKeys} is empty when the record has no shingle for the view. */
+  record RecordBands(long[] bucketKeys, long refineKeys) {
+    static final RecordBands ABSENT = new RecordBands(new long[0], 0L);
+
+    boolean absent() {
+      return bucketKeys.length == 0;
+    }
+  }
+
+  BlockingView view() {
+    return view;
+  }
+
+  /** The prefixed shingles of a record; {@code values} follow {@link BlockingView#columns()}. */
+  List<String> shingles(String[] values) {
+    List<Shingler> shinglers = view.shinglers();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < valueIndex.length; i++) {
+      out.addAll(shinglers.get(i).shingles(values[valueIndex[i]]));
+    }
+    return out;
+  }
+
+  /** The record's band keys; {@code values} follow {@link BlockingView#columns()}. */
+  RecordBands bands(String[] values) {
+    List<String> shingles = shingles(values);
+    if (shingles.isEmpty()) {
+      return RecordBands.ABSENT;
+    }
+    long[] keys = new long[shingles.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = MinHasher.shingleKey(shingles.get(i));
+    }
+    long[] signature = hasher.signature(keys);
+    return new RecordBands(bucketKeys(signature), refineKeys(signature));
+  }
+
+  private long[] bucketKeys(long[] signature) {
+    int rows = view.rows();
+    long[] keys = new long[view.bands()];
+    for (int band = 0; band < keys.length; band++) {
+      keys[band] = hashRun(Hashing.combine(viewSeed, band), signature, band * rows, rows);
+    }
+    return keys;
+  }
+
+  private long refineKeys(long[] signature) {
+    int rows = view.rows();
+    int start = view.bands() * rows;
+    long packed = 0L;
+    for (int level = 0; level < refinements; level++) {
+      long subKey = hashRun(Hashing.combine(viewSeed ^ REFINE_SALT, level), signature, start + level * rows, rows)
+          & SUB_KEY_MASK;
+      packed |= subKey << (SUB_KEY_BITS * level);
+    }
+    return packed;
+  }
+
+  private static long hashRun(long seed, long[] values, int from, int count) {
+    long h = seed;
+    for (int i = from; i < from + count; i++) {
+      h = Hashing.combine(h, values[i]);
+    }
+    return h;
+  }
+}
