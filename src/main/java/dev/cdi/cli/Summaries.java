@@ -2,6 +2,7 @@ package dev.cdi.cli;
 
 import dev.cdi.bronze.IngestResult;
 import dev.cdi.bronze.SourceIngestResult;
+import dev.cdi.identity.ResolveResult;
 import dev.cdi.io.TableId;
 import dev.cdi.io.Tables;
 import dev.cdi.silver.SilverResult;
@@ -43,6 +44,24 @@ final class Summaries {
     w.println("Tables:");
     for (TableId table : new TableId[] {Tables.SILVER_IDENTITIES, Tables.SILVER_EVENTS, Tables.SILVER_DQ_METRICS,
         Tables.SILVER_QUARANTINE}) {
+      w.printf("  %s%n", run.lakehouse().path(table));
+    }
+    w.flush();
+  }
+
+  static void printResolve(PrintWriter w, RunContext run, ResolveResult r) {
+    w.printf("%nidentity resolution %s%n", r.runId());
+    w.printf("  records %,d -> customers %,d%n", r.records(), r.customers());
+    w.printf("  candidate pairs %,d (%,d from shared identifiers); links %,d; conflicts %,d%n", r.candidatePairs(),
+        r.identifierPairs(), r.links(), r.conflicts());
+    w.printf("  identifier values not used (blocked or hubs) %,d; components re-split %,d; ids retired or split %,d%n",
+        r.excludedValues(), r.resplitComponents(), r.retiredOrSplitIds());
+    w.printf("  model: match share %.4f after %d EM iterations; %d connected-components rounds%n", r.lambda(),
+        r.emIterations(), r.ccIterations());
+    w.printf("  events tied to customers %,d; %.1fs%n", r.eventsResolved(), r.seconds());
+    w.println("Tables:");
+    for (TableId table : new TableId[] {Tables.IDENTITY_MAP, Tables.IDENTITY_EDGES, Tables.IDENTITY_ID_HISTORY,
+        Tables.IDENTITY_EVENT_MAP, Tables.IDENTITY_HUBS, Tables.IDENTITY_RUNS}) {
       w.printf("  %s%n", run.lakehouse().path(table));
     }
     w.flush();

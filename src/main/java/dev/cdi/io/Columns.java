@@ -173,6 +173,7 @@ public final class Columns {
   public static final class Edges {
     public static final String LEFT_KEY = "left_key";
     public static final String RIGHT_KEY = "right_key";
+    public static final String DECISION = "decision";
     public static final String RULE = "rule";
     public static final String IDENTIFIERS = "identifiers";
     public static final String MATCH_PROBABILITY = "match_probability";

@@ -3,7 +3,9 @@ package dev.cdi.io;
 import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -109,6 +111,44 @@ public final class DeltaIO {
     var merge = DeltaTable.forPath(spark, path).as("t").merge(data.as("s"), "t.`" + key + "` = s.`" + key + "`");
     var matched = replaceWhen == null ? merge.whenMatched() : merge.whenMatched(replaceWhen);
     matched.updateAll().whenNotMatched().insertAll().execute();
+    return latestVersion(spark, path);
+  }
+
+  /**
+   * Makes the table at {@code path} hold exactly {@code data} (one row per key) with the fewest changes: rows
+   * whose {@code changedWhen} holds (a SQL condition over {@code t} and {@code s}) are updated, new keys inserted,
+   * keys absent from {@code data} deleted, and unchanged rows left alone, so the change data feed shows only real
+   * changes and a rerun on the same data commits an empty change.
+   *
+   * @return the table version afterwards
+   */
+  public static long sync(Dataset<Row> data, String path, String key, String changedWhen) {
+    SparkSession spark = data.sparkSession();
+    if (!exists(spark, path)) {
+      return append(data, path, AppendSpec.plain());
+    }
+    DeltaTable.forPath(spark, path).as("t").merge(data.as("s"), "t.`" + key + "` = s.`" + key + "`")
+        .whenMatched(changedWhen).updateAll()
+        .whenNotMatched().insertAll()
+        .whenNotMatchedBySource().delete()
+        .execute();
+    return latestVersion(spark, path);
+  }
+
+  /** Replaces the table's rows with {@code data} (a new version; older ones stay readable by time travel). */
+  public static long overwrite(Dataset<Row> data, String path) {
+    data.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path);
+    return latestVersion(data.sparkSession(), path);
+  }
+
+  /** Inserts the rows of {@code data} whose {@code keys} are not in the table yet (an idempotent append). */
+  public static long insertNew(Dataset<Row> data, String path, List<String> keys) {
+    SparkSession spark = data.sparkSession();
+    if (!exists(spark, path)) {
+      return append(data, path, AppendSpec.plain());
+    }
+    String on = keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
+    DeltaTable.forPath(spark, path).as("t").merge(data.as("s"), on).whenNotMatched().insertAll().execute();
     return latestVersion(spark, path);
   }
 

@@ -7,12 +7,12 @@ import java.util.regex.PatternSyntaxException;
 public sealed interface EntityRule permits EntityRule.FromColumn, EntityRule.FromRecordId {
 
   /** The entity is the (trimmed) value of {@code column}. */
-  static EntityRule column(String column) {
+  public static EntityRule column(String column) {
     return new FromColumn(column);
   }
 
   /** The entity is capture group 1 of {@code regex} applied to the trimmed record id, e.g. {@code ^rec-(\d+)-}. */
-  static EntityRule regex(String regex) {
+  public static EntityRule regex(String regex) {
     return new FromRecordId(regex);
   }
 

@@ -29,7 +29,7 @@ import org.apache.spark.sql.expressions.Window;
  *   <li>{@code record}: the identity record the event belongs to in its own system (an order's account);</li>
  *   <li>{@code loyalty}, {@code email}, {@code phone}: a value that identity records of exactly one customer hold
  *       (a value held by several customers, or a blocked placeholder, ties nothing);</li>
- *   <li>{@code cookie}, {@code device}: the customer whose events, resolved by the steps above, carry the same
+ *   <li>{@code cookie}, {@code device}: the customer whose events, resolved by the step above, carry the same
  *       cookie or device most often (ties: the latest such event, then the smaller customer id). So a web login
  *       ties its anonymous cookie, and every other event of that cookie, to the account's customer.</li>
  * </ol>
@@ -50,15 +50,23 @@ public final class EventResolution {
   private EventResolution() {
   }
 
+  /** Both steps in one plan: {@link #anonymous} over {@link #direct} (callers on large data persist between). */
+  public static Dataset<Row> resolve(Dataset<Row> events, Dataset<Row> identities, Dataset<Row> map,
+                                     Map<String, Set<String>> blocked) {
+    return anonymous(direct(events, identities, map, blocked));
+  }
+
   /**
+   * Step 1: every event with {@code customer_id} and {@code resolved_by} set when its record or a strong
+   * identifier ties it (null otherwise), plus the cookie, device and time columns step 2 needs.
+   *
    * @param events     silver events
    * @param identities silver identities ({@code record_key} and the identifier columns)
    * @param map        the identity map ({@code record_key}, {@code customer_id})
    * @param blocked    identifier values never used, by event column
-   * @return {@code event_key}, {@code customer_id}, {@code resolved_by}
    */
-  public static Dataset<Row> resolve(Dataset<Row> events, Dataset<Row> identities, Dataset<Row> map,
-                                     Map<String, Set<String>> blocked) {
+  public static Dataset<Row> direct(Dataset<Row> events, Dataset<Row> identities, Dataset<Row> map,
+                                    Map<String, Set<String>> blocked) {
     SchemaChecks.requireColumns(events, "silver events", Events.EVENT_KEY, Events.EVENT_TS, Events.RECORD_KEY,
         Events.LOYALTY_ID, Events.EMAIL_KEY, Events.PHONE_E164, Events.COOKIE_ID, Events.DEVICE_ID);
     SchemaChecks.requireColumns(identities, "silver identities", IdentityMap.RECORD_KEY, Events.LOYALTY_ID,
@@ -80,11 +88,21 @@ public final class EventResolution {
       customer = coalesce(customer, col("c_" + kind));
       via = via.when(col("c_" + kind).isNotNull(), lit(kind));
     }
-    Dataset<Row> known = e.withColumn(EventMap.CUSTOMER_ID, customer).withColumn(EventMap.RESOLVED_BY, via);
+    return e.select(col(Events.EVENT_KEY), col(Events.EVENT_TS), col(Events.COOKIE_ID), col(Events.DEVICE_ID),
+        customer.as(EventMap.CUSTOMER_ID), via.as(EventMap.RESOLVED_BY));
+  }
+
+  /**
+   * Step 2: events still unresolved take the customer their cookie, else their device, was most often seen with
+   * among the events step 1 resolved. Returns {@code event_key}, {@code customer_id}, {@code resolved_by} for the
+   * events tied to a customer.
+   */
+  public static Dataset<Row> anonymous(Dataset<Row> direct) {
+    Dataset<Row> out = direct;
     for (String anonymous : ANONYMOUS) {
-      known = attachAnonymous(known, anonymous);
+      out = attach(out, owners(direct, anonymous), anonymous);
     }
-    return known.where(col(EventMap.CUSTOMER_ID).isNotNull())
+    return out.where(col(EventMap.CUSTOMER_ID).isNotNull())
         .select(Events.EVENT_KEY, EventMap.CUSTOMER_ID, EventMap.RESOLVED_BY);
   }
 
@@ -100,21 +118,23 @@ public final class EventResolution {
         .where(col("n").equalTo(1)).drop("n");
   }
 
-  /** Resolves still-unresolved events through the customer most often seen with the same cookie or device. */
-  private static Dataset<Row> attachAnonymous(Dataset<Row> events, String column) {
-    String kind = column.replace("_id", "");
-    Dataset<Row> votes = events.where(col(column).isNotNull().and(col(EventMap.CUSTOMER_ID).isNotNull()))
+  /** Per cookie (or device) value, the customer most often seen with it: {@code a_value}, {@code a_customer}. */
+  private static Dataset<Row> owners(Dataset<Row> direct, String column) {
+    Dataset<Row> votes = direct.where(col(column).isNotNull().and(col(EventMap.CUSTOMER_ID).isNotNull()))
         .groupBy(col(column).as("a_value"), col(EventMap.CUSTOMER_ID).as("a_customer"))
         .agg(count(lit(1)).as("n"), max(Events.EVENT_TS).as("latest"));
-    Dataset<Row> owner = votes.withColumn("rank", row_number().over(Window.partitionBy("a_value")
+    return votes.withColumn("rank", row_number().over(Window.partitionBy("a_value")
             .orderBy(col("n").desc(), col("latest").desc_nulls_last(), col("a_customer").asc())))
         .where(col("rank").equalTo(1)).select("a_value", "a_customer");
+  }
+
+  private static Dataset<Row> attach(Dataset<Row> events, Dataset<Row> owner, String column) {
+    String kind = column.replace("_id", "");
     Dataset<Row> joined = events.join(owner, events.col(column).equalTo(owner.col("a_value")), "left");
     return joined
         .withColumn(EventMap.RESOLVED_BY, when(col(EventMap.CUSTOMER_ID).isNull().and(col("a_customer").isNotNull()),
             lit(kind)).otherwise(col(EventMap.RESOLVED_BY)))
-        .withColumn(EventMap.CUSTOMER_ID, coalesce(col(EventMap.CUSTOMER_ID),
-            col("a_customer")))
+        .withColumn(EventMap.CUSTOMER_ID, coalesce(col(EventMap.CUSTOMER_ID), col("a_customer")))
         .drop("a_value", "a_customer");
   }
 }

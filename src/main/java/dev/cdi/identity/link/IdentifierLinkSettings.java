@@ -1,7 +1,9 @@
 package dev.cdi.identity.link;
 
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,6 +19,13 @@ public record IdentifierLinkSettings(List<Identifier> identifiers, HubRule hubs)
   public IdentifierLinkSettings {
     identifiers = List.copyOf(identifiers);
     Objects.requireNonNull(hubs, "hubs");
+  }
+
+  /** Blocked values by identity column (for tying events through the same columns). */
+  public Map<String, Set<String>> blockedByColumn() {
+    Map<String, Set<String>> out = new HashMap<>();
+    identifiers.forEach(i -> out.put(i.column(), i.blocked()));
+    return out;
   }
 
   /**
