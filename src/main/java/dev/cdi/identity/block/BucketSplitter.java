@@ -1,5 +1,6 @@
 package dev.cdi.identity.block;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,7 +14,9 @@ import java.util.List;
  * pairs per group, whatever the data. Pure Java and deterministic: members are ordered by id first, groups are
  * sorted by their first id.
  */
-final class BucketSplitter {
+final class BucketSplitter implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private final int maxBucketSize;
   private final int maxRefinements;

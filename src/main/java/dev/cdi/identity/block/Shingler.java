@@ -9,14 +9,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Cuts one attribute column into shingles. Every shingle is prefixed with the column and the kind (for example
- * {@code surname:q2:sm}), so the same text in two attributes, or cut two ways, never collides.
+ * Cuts one attribute column into shingles. Every shingle is prefixed with the attribute and the kind (for example
+ * {@code surname:q2:sm}), so the same text in two attributes, or cut two ways, never collides. The attribute is the
+ * column unless renamed with {@link #as}: shinglers given one attribute share their shingles, so for example
+ * {@code qgrams("given_name").as("name")} and {@code qgrams("surname").as("name")} tolerate swapped names.
  *
- * @param column the input column (strings; dates and numbers are read as their string form, dates as yyyy-MM-dd)
- * @param kind   how to cut the value
- * @param q      the q-gram length for {@link ShingleKind#QGRAMS} (1 to 8), 0 for the other kinds
+ * @param column    the input column (strings; dates and numbers are read as their string form, dates as yyyy-MM-dd)
+ * @param kind      how to cut the value
+ * @param q         the q-gram length for {@link ShingleKind#QGRAMS} (1 to 8), 0 for the other kinds
+ * @param attribute the shingles' prefix; null means the column
  */
-public record Shingler(String column, ShingleKind kind, int q) implements Serializable {
+public record Shingler(String column, ShingleKind kind, int q, String attribute) implements Serializable {
 
   /** The q-gram length {@link #qgrams(String)} uses. */
   public static final int DEFAULT_Q = 2;
@@ -38,6 +41,21 @@ public record Shingler(String column, ShingleKind kind, int q) implements Serial
       throw new IllegalArgumentException("lsh.shingler.q must be 0 for " + kind + ", got " + q + " (column "
           + column + ")");
     }
+    if (attribute == null) {
+      attribute = column;
+    } else if (attribute.isBlank()) {
+      throw new IllegalArgumentException("lsh.shingler.attribute must not be blank (column " + column + ")");
+    }
+  }
+
+  /** A shingler of {@code column} whose attribute is the column. */
+  public Shingler(String column, ShingleKind kind, int q) {
+    this(column, kind, q, null);
+  }
+
+  /** The same shingler with its shingles prefixed by {@code sharedAttribute} instead. */
+  public Shingler as(String sharedAttribute) {
+    return new Shingler(column, kind, q, sharedAttribute);
   }
 
   /** Character q-grams of length {@code q}. */
@@ -97,6 +115,6 @@ public record Shingler(String column, ShingleKind kind, int q) implements Serial
       case TOKENS -> "t";
       case VALUE -> "v";
     };
-    return column + ":" + tag + ":";
+    return attribute + ":" + tag + ":";
   }
 }

@@ -48,7 +48,18 @@ class ShinglerTest {
   }
 
   @Test
+  void sharedAttributeMakesColumnsShareShingles() {
+    assertEquals(List.of("name:q2:#a", "name:q2:an", "name:q2:nn", "name:q2:na", "name:q2:a#"),
+        Shingler.qgrams("surname").as("name").shingles("anna"));
+    assertEquals(Shingler.qgrams("given_name").as("name").shingles("anna"),
+        Shingler.qgrams("surname").as("name").shingles("anna"));
+    assertEquals("surname", Shingler.qgrams("surname").attribute());
+  }
+
+  @Test
   void rejectsInvalidSettings() {
+    assertEquals("lsh.shingler.attribute must not be blank (column surname)",
+        assertThrows(IllegalArgumentException.class, () -> Shingler.qgrams("surname").as(" ")).getMessage());
     assertEquals("lsh.shingler.q must be between 1 and 8 for QGRAMS, got 0 (column surname)",
         assertThrows(IllegalArgumentException.class, () -> Shingler.qgrams("surname", 0)).getMessage());
     assertEquals("lsh.shingler.q must be 0 for TOKENS, got 2 (column street)",
