@@ -38,14 +38,20 @@ final class LinkDecisions {
   private LinkDecisions() {
   }
 
-  static Dataset<Row> decide(Dataset<Row> scored, IdentitySettings settings) {
-    SchemaChecks.requireColumns(scored, "scored pairs", IdentifierLinks.IDENTIFIERS,
-        ScoreColumns.Scores.MATCH_PROBABILITY, ScoreColumns.Scores.MATCH_WEIGHT);
+  /** True for pairs a conflict rule declares two different people (a condition over the level columns). */
+  static Column conflict(IdentitySettings settings) {
     Column conflict = lit(false);
     for (ConflictRule rule : settings.conflicts()) {
       Column level = col(ScoreColumns.Pairs.gamma(rule.comparison()));
       conflict = conflict.or(level.geq(0).and(level.leq(rule.maxLevel())));
     }
+    return conflict;
+  }
+
+  static Dataset<Row> decide(Dataset<Row> scored, IdentitySettings settings) {
+    SchemaChecks.requireColumns(scored, "scored pairs", IdentifierLinks.IDENTIFIERS,
+        ScoreColumns.Scores.MATCH_PROBABILITY, ScoreColumns.Scores.MATCH_WEIGHT);
+    Column conflict = conflict(settings);
     Column shared = col(IdentifierLinks.IDENTIFIERS).isNotNull().and(size(col(IdentifierLinks.IDENTIFIERS)).gt(0));
     Column likely = col(ScoreColumns.Scores.MATCH_PROBABILITY).geq(settings.matchThreshold());
     return scored

@@ -1,14 +1,17 @@
 package dev.cdi.identity;
 
+import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dev.cdi.config.PipelineConfig;
+import dev.cdi.identity.block.LshColumns;
 import dev.cdi.identity.events.EventResolution;
 import dev.cdi.identity.graph.ComponentsResult;
 import dev.cdi.identity.graph.ComponentsSettings;
@@ -23,17 +26,20 @@ import dev.cdi.identity.score.ModelTrainer;
 import dev.cdi.identity.score.PairComparator;
 import dev.cdi.identity.score.PairScorer;
 import dev.cdi.identity.score.ScoreSettings;
+import dev.cdi.identity.score.TrainingRule;
 import dev.cdi.identity.stable.StableIds;
 import dev.cdi.io.DeltaIO;
 import dev.cdi.io.Lakehouse;
 import dev.cdi.io.Tables;
 import dev.cdi.pipeline.RunContext;
+import dev.cdi.spark.Checkpoints;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +101,14 @@ public final class ResolveJob {
           identifierPairCount, candidateCount);
       stage("scoring");
       Dataset<Row> compared = keep(persisted, PairComparator.compare(candidates, records, settings.comparisons()));
-      FellegiSunterModel model = ModelTrainer.train(records, compared, settings.comparisons(), settings.training());
+      Dataset<Row> eligible = compared.where(not(LinkDecisions.conflict(settings)));
+      long eligibleCount = eligible.count();
+      FellegiSunterModel trained = ModelTrainer.train(records, eligible, settings.comparisons(), settings.training(),
+          trainingRules(settings));
+      double allPairs = Math.max(1.0, recordCount * (recordCount - 1) / 2.0);
+      FellegiSunterModel model = trained.withLambda(Math.max(1e-12, trained.lambda() * eligibleCount / allPairs));
+      LOG.info("resolve {}: match share {} among {} candidate pairs no conflict rule rejects; prior {} over all {}"
+          + " record pairs", run.runId(), trained.lambda(), eligibleCount, model.lambda(), (long) allPairs);
       Dataset<Row> decided = keep(persisted, LinkDecisions.decide(PairScorer.score(compared, model,
           ScoreSettings.DEFAULTS), settings));
       Row decisions = decided.agg(sum(when(col(LinkDecisions.LINK), 1L).otherwise(0L)),
@@ -128,7 +141,7 @@ public final class ResolveJob {
           String.format("%.1f", result.seconds()));
       return result;
     } finally {
-      persisted.forEach(Dataset::unpersist);
+      persisted.forEach(Checkpoints::release);
       spark.sparkContext().setJobDescription(null);
     }
   }
@@ -138,10 +151,14 @@ public final class ResolveJob {
     LOG.info("resolve {}: {}", run.runId(), name);
   }
 
-  private static Dataset<Row> keep(List<Dataset<Row>> persisted, Dataset<Row> data) {
-    Dataset<Row> kept = data.persist(StorageLevel.MEMORY_AND_DISK());
-    persisted.add(kept);
-    return kept;
+  /**
+   * Materializes an intermediate result and cuts its lineage (a checkpoint), so later plans stay small: every
+   * step reads the previous one, and without the cut the plans (and their explain strings) grow with each step.
+   */
+  private static Dataset<Row> keep(List<Dataset<Row>> kept, Dataset<Row> data) {
+    Dataset<Row> checkpointed = Checkpoints.truncate(data);
+    kept.add(checkpointed);
+    return checkpointed;
   }
 
   /** Counts the records, failing if two record keys hash to one node id (probability ~ n² / 2^65). */
@@ -152,6 +169,22 @@ public final class ResolveJob {
           + counts.getLong(1) + " distinct ids); please report this");
     }
     return counts.getLong(0);
+  }
+
+  /**
+   * Pairs sharing a strong identifier train every comparison except those on identifier columns; each LSH view's
+   * pairs train every comparison except those on the view's columns.
+   */
+  private static List<TrainingRule> trainingRules(IdentitySettings settings) {
+    List<TrainingRule> rules = new ArrayList<>();
+    var identifiers = settings.identifiers().identifiers();
+    if (!identifiers.isEmpty()) {
+      rules.add(new TrainingRule("shared identifiers", col(IdentifierLinks.IDENTIFIERS).isNotNull(),
+          identifiers.stream().map(i -> i.column()).collect(Collectors.toSet())));
+    }
+    settings.lsh().ifPresent(lsh -> lsh.views().forEach(view -> rules.add(new TrainingRule("view " + view.name(),
+        array_contains(col(LshColumns.Pairs.VIEWS), view.name()), Set.copyOf(view.columns())))));
+    return rules;
   }
 
   private record Clustering(Dataset<Row> clusters, int iterations, long resplit) {
@@ -177,9 +210,7 @@ public final class ResolveJob {
           .join(guarded.clusters(), col(IdentityRecords.NODE_ID).equalTo(col(GraphColumns.Clusters.NODE)), "left")
           .select(col("record_key"), coalesce(col(GraphColumns.Clusters.CLUSTER), col(IdentityRecords.NODE_ID))
               .as(StableIds.CLUSTER));
-      Dataset<Row> kept = keep(persisted, clusters);
-      kept.count();
-      return new Clustering(kept, components.iterations(), resplit);
+      return new Clustering(keep(persisted, clusters), components.iterations(), resplit);
     } finally {
       components.release();
     }

@@ -24,6 +24,7 @@ public final class SparkSessions {
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.maxPlanStringLength", "200000")
         .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
         .config("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "true");
     if (master != null) {

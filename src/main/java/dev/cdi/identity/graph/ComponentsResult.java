@@ -1,5 +1,7 @@
 package dev.cdi.identity.graph;
 
+import dev.cdi.spark.Checkpoints;
+
 import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,5 +1,7 @@
 package dev.cdi.identity.graph;
 
+import dev.cdi.spark.Checkpoints;
+
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;

@@ -3,6 +3,7 @@ package dev.cdi.identity.score;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,18 +30,40 @@ public final class ExpectationMaximisation {
   /** Fits m and λ to {@code patterns} (counts of candidate-pair level patterns) with {@code u} fixed. */
   public static FellegiSunterModel estimate(Comparisons comparisons, List<GammaPattern> patterns, UProbabilities u,
       EmSettings settings) {
+    return run(comparisons, patterns, u, settings,
+        new Estimate(settings.initialLambda(), initialM(comparisons, settings)), new boolean[comparisons.size()]);
+  }
+
+  /**
+   * Continues from {@code start}: λ and the m of every comparison not named in {@code frozen} are fitted to
+   * {@code patterns}; frozen comparisons keep their m (they still weigh in the E step). Used to train each
+   * comparison only on pairs that were not selected by its own column, and to fit λ alone with every m frozen.
+   */
+  public static FellegiSunterModel estimate(Comparisons comparisons, List<GammaPattern> patterns, UProbabilities u,
+      EmSettings settings, FellegiSunterModel start, Set<String> frozen) {
+    double[][] m = new double[comparisons.size()][];
+    boolean[] fixed = new boolean[comparisons.size()];
+    for (int k = 0; k < m.length; k++) {
+      m[k] = start.parameters().get(k).m().stream().mapToDouble(Double::doubleValue).toArray();
+      fixed[k] = frozen.contains(comparisons.get(k).name());
+    }
+    return run(comparisons, patterns, u, settings, new Estimate(start.lambda(), m), fixed);
+  }
+
+  private static FellegiSunterModel run(Comparisons comparisons, List<GammaPattern> patterns, UProbabilities u,
+      EmSettings settings, Estimate start, boolean[] frozen) {
     PatternTable table = PatternTable.of(comparisons, patterns);
     double[][] uk = toArrays(comparisons, u);
-    Estimate current = new Estimate(settings.initialLambda(), initialM(comparisons, settings));
+    Estimate current = start;
     int iteration = 0;
     Convergence convergence = Convergence.MAX_ITERATIONS;
     while (iteration < settings.maxIterations()) {
       iteration++;
       double[] posterior = expectation(table, current, uk);
-      Estimate next = maximisation(table, posterior, current, settings);
+      Estimate next = maximisation(table, posterior, current, settings, frozen);
       double change = next.largestChangeFrom(current);
       current = next;
-      LOG.info("EM iteration {}: lambda={} largest parameter change {}", iteration, current.lambda, change);
+      LOG.debug("EM iteration {}: lambda={} largest parameter change {}", iteration, current.lambda, change);
       if (change < settings.tolerance()) {
         convergence = Convergence.CONVERGED;
         break;
@@ -80,7 +103,7 @@ public final class ExpectationMaximisation {
   }
 
   private static Estimate maximisation(PatternTable table, double[] posterior, Estimate previous,
-      EmSettings settings) {
+      EmSettings settings, boolean[] frozen) {
     double[][] weighted = new double[previous.m.length][];
     for (int k = 0; k < weighted.length; k++) {
       weighted[k] = new double[previous.m[k].length];
@@ -100,7 +123,7 @@ public final class ExpectationMaximisation {
     double lambda = Math.min(1 - floor, Math.max(floor, matches / table.total));
     double[][] m = new double[weighted.length][];
     for (int k = 0; k < weighted.length; k++) {
-      m[k] = normalised(weighted[k], previous.m[k], floor);
+      m[k] = frozen[k] ? previous.m[k].clone() : normalised(weighted[k], previous.m[k], floor);
     }
     return new Estimate(lambda, m);
   }

@@ -28,6 +28,11 @@ public record FellegiSunterModel(double lambda, List<ComparisonParameters> param
   }
 
   /** The comparisons, in order. */
+  /** The same parameters with another prior match probability λ. */
+  public FellegiSunterModel withLambda(double newLambda) {
+    return new FellegiSunterModel(newLambda, parameters, iterations, convergence);
+  }
+
   public Comparisons comparisons() {
     return new Comparisons(parameters.stream().map(ComparisonParameters::spec).toList());
   }

@@ -1,6 +1,10 @@
 package dev.cdi.identity.score;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
@@ -30,5 +34,74 @@ public final class ModelTrainer {
     FellegiSunterModel model = ExpectationMaximisation.estimate(comparisons, patterns, u, settings.em());
     LOG.info("Trained model:\n{}", model.describe());
     return model;
+  }
+
+  /**
+   * Trains m rule by rule, Splink-style: the rules are taken in order, and EM over the pairs a rule selects fits
+   * the m of the comparisons that are neither on a column the rule selected the pairs by (they would look far
+   * more informative than they are) nor fitted by an earlier rule; everything else stays frozen. So put the rule
+   * whose pairs are most surely matches first (pairs sharing a strong identifier). A comparison no rule can fit
+   * keeps the starting m, with a warning. Finally λ alone is fitted over all candidate pairs with every m frozen.
+   * With no rules, this is {@link #train}. One collect per rule plus one for all pairs.
+   */
+  public static FellegiSunterModel train(Dataset<Row> records, Dataset<Row> compared, Comparisons comparisons,
+      TrainingSettings settings, List<TrainingRule> rules) {
+    if (rules.isEmpty()) {
+      return train(records, compared, comparisons, settings);
+    }
+    UProbabilities u = UProbabilityEstimator.estimate(records, comparisons, settings.randomPairs());
+    FellegiSunterModel current = startingModel(comparisons, u, settings);
+    Set<String> fitted = new HashSet<>();
+    for (TrainingRule rule : rules) {
+      Set<String> frozen = frozen(comparisons, rule);
+      frozen.addAll(fitted);
+      if (frozen.size() == comparisons.size()) {
+        LOG.info("training rule {}: nothing left to fit", rule.name());
+        continue;
+      }
+      List<GammaPattern> patterns = GammaPatterns.collect(compared.where(rule.pairs()), comparisons);
+      if (patterns.isEmpty()) {
+        LOG.info("training rule {}: no pairs", rule.name());
+        continue;
+      }
+      current = ExpectationMaximisation.estimate(comparisons, patterns, u, settings.em(), current, frozen);
+      List<String> now = comparisons.specs().stream().map(ComparisonSpec::name).filter(n -> !frozen.contains(n))
+          .toList();
+      fitted.addAll(now);
+      LOG.info("training rule {}: fitted {}", rule.name(), now);
+    }
+    comparisons.specs().stream().map(ComparisonSpec::name).filter(n -> !fitted.contains(n)).forEach(n ->
+        LOG.warn("comparison {} is on a column every training rule selects pairs by; it keeps its starting m", n));
+    FellegiSunterModel model = ExpectationMaximisation.estimate(comparisons,
+        GammaPatterns.collect(compared, comparisons), u, settings.em(), current, names(comparisons));
+    LOG.info("Trained model:\n{}", model.describe());
+    return model;
+  }
+
+  private static Set<String> frozen(Comparisons comparisons, TrainingRule rule) {
+    Set<String> frozen = new HashSet<>();
+    for (ComparisonSpec spec : comparisons.specs()) {
+      if (rule.conditioned().contains(spec.column())) {
+        frozen.add(spec.name());
+      }
+    }
+    return frozen;
+  }
+
+  private static Set<String> names(Comparisons comparisons) {
+    Set<String> out = new HashSet<>();
+    comparisons.specs().forEach(s -> out.add(s.name()));
+    return out;
+  }
+
+  /** EM's default start: λ and exact-level m from the settings, the estimated u. */
+  private static FellegiSunterModel startingModel(Comparisons comparisons, UProbabilities u,
+      TrainingSettings settings) {
+    double[][] m = ExpectationMaximisation.initialM(comparisons, settings.em());
+    List<ComparisonParameters> parameters = new ArrayList<>();
+    for (int k = 0; k < m.length; k++) {
+      parameters.add(new ComparisonParameters(comparisons.get(k), Arrays.stream(m[k]).boxed().toList(), u.of(k)));
+    }
+    return new FellegiSunterModel(settings.em().initialLambda(), parameters, 0, Convergence.MAX_ITERATIONS);
   }
 }

@@ -1,4 +1,4 @@
-package dev.cdi.identity.graph;
+package dev.cdi.spark;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,13 +13,13 @@ import org.apache.spark.sql.execution.LogicalRDD;
  * checkpoint's blocks; the Dataset must not be used afterwards. Files of a reliable checkpoint stay until Spark's
  * cleaner removes them ({@code spark.cleaner.referenceTracking.cleanCheckpoints}) or the directory is deleted.
  */
-final class Checkpoints {
+public final class Checkpoints {
 
   private Checkpoints() {
   }
 
   /** Materializes {@code data} (one Spark job) and returns a Dataset that reads it back with no lineage. */
-  static Dataset<Row> truncate(Dataset<Row> data) {
+  public static Dataset<Row> truncate(Dataset<Row> data) {
     if (data.sparkSession().sparkContext().getCheckpointDir().isDefined()) {
       return data.checkpoint();
     }
@@ -30,7 +30,7 @@ final class Checkpoints {
    * Like {@link #truncate}, but written by the first action that reads the result; that action must read every
    * partition (an aggregation does).
    */
-  static Dataset<Row> truncateLazily(Dataset<Row> data) {
+  public static Dataset<Row> truncateLazily(Dataset<Row> data) {
     if (data.sparkSession().sparkContext().getCheckpointDir().isDefined()) {
       return data.checkpoint(false);
     }
@@ -38,7 +38,7 @@ final class Checkpoints {
   }
 
   /** Frees the blocks behind a Dataset returned by {@link #truncate} or {@link #truncateLazily}. */
-  static void release(Dataset<Row> checkpointed) {
+  public static void release(Dataset<Row> checkpointed) {
     LogicalPlan plan = checkpointed.queryExecution().logical();
     if (!(plan instanceof LogicalRDD logicalRdd)) {
       throw new IllegalArgumentException("not a checkpointed Dataset: its plan is " + plan.nodeName());
