@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -207,6 +208,18 @@ class LshBlockerTest {
   private static List<String> stats(LshBlockingResult result) {
     return result.bucketStats().orderBy(Buckets.VIEW, Buckets.BAND, Buckets.BUCKET_KEY).collectAsList().stream()
         .map(Row::toString).toList();
+  }
+
+  @Test
+  void datesAreShingledAsIsoStrings() {
+    BlockingView dob = new BlockingView("dob", List.of(Shingler.value("dob")), 1, 1, 50);
+    LshBlockingResult result = LshBlocker.block(people(person(1, null, null, "1990-01-02"),
+        person(2, null, null, "1990-01-02"), person(3, null, null, "1990-01-03")), LshSettings.of(4L, dob));
+    assertEquals(List.of("1-2 [dob]"), pairs(result));
+    long expected = new ViewBander(dob, 4L, LshSettings.DEFAULT_MAX_REFINEMENTS).bands(new String[] {"1990-01-02"})
+        .bucketKeys()[0];
+    assertEquals(List.of(expected), result.bucketStats().select(Buckets.BUCKET_KEY).as(Encoders.LONG())
+        .collectAsList());
   }
 
   @Test
