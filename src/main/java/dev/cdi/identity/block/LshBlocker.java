@@ -134,10 +134,10 @@ public final class LshBlocker {
 
   private static Dataset<Row> distinctPairs(Dataset<Row> proposals, Column names) {
     Column mask = col(Proposals.VIEW_MASK);
+    Column views = filter(names, (name, i) -> call_function("shiftright", mask, i).bitwiseAND(1).equalTo(1));
     return proposals.groupBy(Pairs.LEFT_ID, Pairs.RIGHT_ID)
         .agg(bit_or(mask).as(Proposals.VIEW_MASK))
-        .select(col(Pairs.LEFT_ID), col(Pairs.RIGHT_ID),
-            filter(names, (name, i) -> call_function("shiftright", mask, i).bitwiseAND(1).equalTo(1)).as(Pairs.VIEWS));
+        .select(col(Pairs.LEFT_ID), col(Pairs.RIGHT_ID), views.as(Pairs.VIEWS));
   }
 
   private static void logSettings(LshSettings settings) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The band keys of one record in one view: shingle keys ({@link ShingleHasher}), MinHash signature, then one bucket
- * key per band and the packed refinement sub-keys. Pure Java; one instance per view, built once on the driver and shipped to the executors.
+ * key per band and the packed refinement sub-keys. Pure Java; one instance per view, built once on the driver and
+ * shipped to the executors.
  *
  * <p>Band i's key hashes (view seed, i, signature values i*r .. i*r+r-1), so records share it exactly when they agree
  * on all r values of that band. The {@code refinements * r} values after the bands are shared by all bands of the
