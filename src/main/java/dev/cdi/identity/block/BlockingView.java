@@ -12,7 +12,9 @@ import java.util.Set;
  * any view puts both records in one bucket.
  *
  * <p>With {@code bands} b and {@code rows} r the probability that two records of Jaccard similarity s share a bucket
- * is 1 - (1 - s^r)^b (see {@link BandingMath}).
+ * is 1 - (1 - s^r)^b (see {@link BandingMath}). For an exact match on several whole values (for example birth date
+ * and postcode), use {@link Shingler#value} shinglers with one band and a large r such as 8: identical sets always
+ * share the bucket, sets differing in one value almost never do.
  *
  * @param name          short unique name, reported in pairs and statistics
  * @param shinglers     the attributes and how each is cut; the record's set is the union of their shingles

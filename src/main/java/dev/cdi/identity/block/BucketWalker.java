@@ -10,14 +10,11 @@ import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import scala.collection.Seq;
-import scala.collection.mutable.WrappedArray;
 
 /**
  * Walks {@link LshColumns.BandKeys} rows sorted by (bucket key, view, band) within a partition, buffers one bucket
  * at a time, and turns every bucket of two or more records into one {@link LshColumns.Buckets} row with its
- * {@link BucketSplitter} outcome. Memory holds one bucket's members, never its pairs. The groups are Scala
- * sequences, as Spark's own deserialiser would give them, because a following map may receive these very rows.
+ * {@link BucketSplitter} outcome. Memory holds one bucket's members, never its pairs.
  */
 final class BucketWalker implements MapPartitionsFunction<Row, Row> {
 
@@ -44,7 +41,7 @@ final class BucketWalker implements MapPartitionsFunction<Row, Row> {
   }
 
   private Row bucketRow(Row head, Split split) {
-    Seq<Object> groups = WrappedArray.make(split.groups().stream().map(WrappedArray::make).toArray());
+    long[][] groups = split.groups().toArray(long[][]::new);
     return RowFactory.create(viewNames[head.getInt(VIEW)], head.getInt(BAND), head.getLong(KEY), split.size(),
         split.outcome().name(), split.refinements(), groups, split.groups().size(), split.droppedRecords(),
         split.pairs());

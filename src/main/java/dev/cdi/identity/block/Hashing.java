@@ -23,12 +23,26 @@ final class Hashing {
 
   /** FNV-1a over the UTF-16 code units, finalised with {@link #fmix64}. */
   static long hash64(String text) {
-    long h = FNV_OFFSET;
-    for (int i = 0; i < text.length(); i++) {
-      h ^= text.charAt(i);
-      h *= FNV_PRIME;
+    return fmix64(fnv(FNV_OFFSET, text, 0, text.length()));
+  }
+
+  /** The FNV-1a state before any character. */
+  static long fnvStart() {
+    return FNV_OFFSET;
+  }
+
+  /** Continues an FNV-1a state with one character. */
+  static long fnv(long state, char c) {
+    return (state ^ c) * FNV_PRIME;
+  }
+
+  /** Continues an FNV-1a state with {@code text[from, to)}. */
+  static long fnv(long state, String text, int from, int to) {
+    long h = state;
+    for (int i = from; i < to; i++) {
+      h = fnv(h, text.charAt(i));
     }
-    return fmix64(h);
+    return h;
   }
 
   /** Order-sensitive combination of a running hash with one more value. */

@@ -1,11 +1,16 @@
 package dev.cdi.identity.block;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.slice;
 
 import dev.cdi.identity.block.LshColumns.BandKeys;
 import dev.cdi.identity.block.LshColumns.Buckets;
@@ -30,23 +35,26 @@ import org.slf4j.LoggerFactory;
  * MinHash-LSH blocking with banding: standardized identity records to candidate pairs for fuzzy matching.
  *
  * <ol>
- *   <li>Narrow: every record is cut into shingles per {@link BlockingView} ({@link Shingler}), MinHashed with
- *       b * r seeded universal hash functions plus {@code maxRefinements * r} for refinement ({@link MinHasher}),
- *       and exploded into one row per view and band keyed by the hash of the band's r values ({@link ViewBander}).
- *       Records without a shingle for a view are absent from it.</li>
- *   <li>Shuffle 1, group by bucket: the band rows are hash-partitioned by bucket key and sorted within partitions,
- *       and each bucket of two or more records is split into groups of at most {@code maxBucketSize}
- *       ({@link BucketSplitter}): an oversized bucket is refined with further MinHash values, and a part still
- *       oversized after the last refinement is dropped and reported. No task ever materialises more than
- *       maxBucketSize * (maxBucketSize - 1) / 2 pairs per group.</li>
- *   <li>Shuffle 2, distinct: every pair of every kept group is emitted with left_id &lt; right_id and a bit for its
- *       view, then deduplicated across bands and views with a bitwise-OR aggregate (partial aggregation map-side).
- *       The {@code views} column lists the views that proposed the pair, in settings order.</li>
+ *   <li>Narrow (the explode): every record is cut into shingles per {@link BlockingView} ({@link Shingler},
+ *       {@link ShingleHasher}), MinHashed with b * r seeded universal hash functions plus {@code maxRefinements * r}
+ *       for refinement ({@link MinHasher}), and exploded into one row per view and band keyed by the hash of the
+ *       band's r values ({@link ViewBander}). AND within a band, OR across bands and views:
+ *       P(candidate | Jaccard s) = 1 - (1 - s^r)^b per view ({@link BandingMath}). Records without a shingle for a
+ *       view are absent from it.</li>
+ *   <li>Shuffle 1, group by bucket key: the band rows are hash-partitioned by bucket key and sorted within
+ *       partitions, and each bucket of two or more records is split into groups of at most {@code maxBucketSize}
+ *       ({@link BucketWalker}, {@link BucketSplitter}): an oversized bucket is refined with further MinHash values,
+ *       and a part still oversized after the last refinement is dropped and reported. A task holds one bucket's
+ *       ids at a time and a group never yields more than maxBucketSize * (maxBucketSize - 1) / 2 pairs.</li>
+ *   <li>Shuffle 2, distinct: SQL generators emit every pair of every kept group with left_id &lt; right_id and the
+ *       bit of its view; a bitwise-OR aggregate on (left_id, right_id), partially aggregated map-side, removes
+ *       the duplicates across bands and views. The {@code views} column lists the views that proposed the pair,
+ *       in settings order.</li>
  * </ol>
  *
- * <p>Rows shuffled: records times the total bands of their views (5 longs/ints each), then the pair proposals
- * (3 fields each). Spark's {@code MinHashLSH.approxSimilarityJoin} is not used: it has no AND-amplification and
- * joins whole buckets.
+ * <p>Shuffle cost: records times the total bands of the views they appear in (rows of 5 fixed-width fields), then
+ * the pair proposals (3 fields each), which dominate when buckets are large. Spark's
+ * {@code MinHashLSH.approxSimilarityJoin} is not used: it has no AND-amplification and joins whole buckets.
  *
  * <p>Deterministic and idempotent: every hash function is drawn from a {@link java.util.SplittableRandom} seeded
  * by the settings' seed and the view name, hashing is platform-independent, and bucket members are ordered by id
@@ -75,8 +83,9 @@ public final class LshBlocker {
     Dataset<Row> buckets = bandKeys.repartition(col(BandKeys.BUCKET_KEY))
         .sortWithinPartitions(BandKeys.BUCKET_KEY, BandKeys.VIEW_INDEX, BandKeys.BAND)
         .mapPartitions(new BucketWalker(settings), Encoders.row(Buckets.SCHEMA));
-    Dataset<Row> proposals = buckets.flatMap(new PairEmitter(settings), Encoders.row(Proposals.SCHEMA));
-    return new LshBlockingResult(distinctPairs(proposals, settings.viewNames()), buckets, buckets.drop(Buckets.GROUPS));
+    Column viewNames = array(settings.viewNames().stream().map(n -> lit(n)).toArray(Column[]::new));
+    return new LshBlockingResult(distinctPairs(proposals(buckets, viewNames), viewNames), buckets,
+        buckets.drop(Buckets.GROUPS));
   }
 
   /** The distinct attribute columns of all views, in order of first use. */
@@ -106,13 +115,29 @@ public final class LshBlocker {
     return records.select(selected.toArray(Column[]::new));
   }
 
-  private static Dataset<Row> distinctPairs(Dataset<Row> proposals, List<String> viewNames) {
-    Column names = array(viewNames.stream().map(n -> lit(n)).toArray(Column[]::new));
+  /**
+   * Every pair (left &lt; right) of every kept group, with the bit of its view: generated by SQL generators (explode
+   * the groups, posexplode each group for the left id, explode the ids after it for the right id), so no pair
+   * becomes a Java object.
+   */
+  private static Dataset<Row> proposals(Dataset<Row> buckets, Column viewNames) {
+    Column viewBit = call_function("shiftleft", lit(1), array_position(viewNames, col(Buckets.VIEW)).minus(1)
+        .cast(DataTypes.IntegerType));
+    Column group = col(Proposals.GROUP);
+    Column position = col(Proposals.POSITION);
+    return buckets.select(viewBit.as(Proposals.VIEW_MASK), explode(col(Buckets.GROUPS)).as(Proposals.GROUP))
+        .select(col(Proposals.VIEW_MASK), group, posexplode(group).as(new String[] {Proposals.POSITION,
+            Pairs.LEFT_ID}))
+        .select(col(Pairs.LEFT_ID), explode(slice(group, position.plus(2), size(group).minus(position).minus(1)))
+            .as(Pairs.RIGHT_ID), col(Proposals.VIEW_MASK));
+  }
+
+  private static Dataset<Row> distinctPairs(Dataset<Row> proposals, Column names) {
     Column mask = col(Proposals.VIEW_MASK);
+    Column views = filter(names, (name, i) -> call_function("shiftright", mask, i).bitwiseAND(1).equalTo(1));
     return proposals.groupBy(Pairs.LEFT_ID, Pairs.RIGHT_ID)
         .agg(bit_or(mask).as(Proposals.VIEW_MASK))
-        .select(col(Pairs.LEFT_ID), col(Pairs.RIGHT_ID),
-            filter(names, (name, i) -> call_function("shiftright", mask, i).bitwiseAND(1).equalTo(1)).as(Pairs.VIEWS));
+        .select(col(Pairs.LEFT_ID), col(Pairs.RIGHT_ID), views.as(Pairs.VIEWS));
   }
 
   private static void logSettings(LshSettings settings) {

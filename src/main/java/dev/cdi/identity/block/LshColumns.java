@@ -106,11 +106,8 @@ public final class LshColumns {
   /** Pair proposals before deduplication (internal): the view is one bit of {@link #VIEW_MASK}. */
   static final class Proposals {
     static final String VIEW_MASK = "view_mask";
-
-    static final StructType SCHEMA = new StructType()
-        .add(Pairs.LEFT_ID, DataTypes.LongType, false)
-        .add(Pairs.RIGHT_ID, DataTypes.LongType, false)
-        .add(VIEW_MASK, DataTypes.IntegerType, false);
+    static final String GROUP = "group";
+    static final String POSITION = "position";
 
     private Proposals() {
     }

@@ -34,7 +34,12 @@ final class MinHasher implements Serializable {
 
   /** The 32-bit key of a shingle. */
   static long shingleKey(String shingle) {
-    long h = Hashing.hash64(shingle);
+    return keyOf(Hashing.fnv(Hashing.fnvStart(), shingle, 0, shingle.length()));
+  }
+
+  /** The 32-bit key of a shingle from the FNV-1a state after its last character. */
+  static long keyOf(long fnvState) {
+    long h = Hashing.fmix64(fnvState);
     return (h ^ (h >>> 32)) & LOW_32_BITS;
   }
 
@@ -44,12 +49,18 @@ final class MinHasher implements Serializable {
 
   /** The signature of a non-empty set of shingle keys (duplicates are harmless); values lie in [0, 2^32). */
   long[] signature(long[] shingleKeys) {
-    if (shingleKeys.length == 0) {
+    return signature(shingleKeys, shingleKeys.length);
+  }
+
+  /** The signature of the first {@code count} keys of {@code shingleKeys}. */
+  long[] signature(long[] shingleKeys, int count) {
+    if (count == 0) {
       throw new IllegalArgumentException("a MinHash signature needs at least one shingle");
     }
     long[] signature = new long[multipliers.length];
     Arrays.fill(signature, Long.MAX_VALUE);
-    for (long key : shingleKeys) {
+    for (int k = 0; k < count; k++) {
+      long key = shingleKeys[k];
       for (int i = 0; i < signature.length; i++) {
         long value = (multipliers[i] * key + offsets[i]) >>> 32;
         if (value < signature[i]) {

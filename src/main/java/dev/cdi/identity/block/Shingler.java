@@ -86,7 +86,7 @@ public record Shingler(String column, ShingleKind kind, int q, String attribute)
     if (value == null || value.isBlank()) {
       return List.of();
     }
-    String text = WHITESPACE.matcher(value.strip()).replaceAll(" ");
+    String text = normalize(value);
     String prefix = prefix();
     Set<String> out = new LinkedHashSet<>();
     switch (kind) {
@@ -109,7 +109,20 @@ public record Shingler(String column, ShingleKind kind, int q, String attribute)
     }
   }
 
-  private String prefix() {
+  /** Trims and collapses each run of whitespace to one space; returns {@code value} itself when already so. */
+  static String normalize(String value) {
+    String text = value.strip();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) && (c != ' ' || Character.isWhitespace(text.charAt(i + 1)))) {
+        return WHITESPACE.matcher(text).replaceAll(" ");
+      }
+    }
+    return text;
+  }
+
+  /** The prefix of every shingle: attribute, kind tag, colons. */
+  String prefix() {
     String tag = switch (kind) {
       case QGRAMS -> "q" + q;
       case TOKENS -> "t";

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The band keys of one record in one view: shingles, MinHash signature, then one bucket key per band and the packed
- * refinement sub-keys. Pure Java; one instance per view, built once on the driver and shipped to the executors.
+ * The band keys of one record in one view: shingle keys ({@link ShingleHasher}), MinHash signature, then one bucket
+ * key per band and the packed refinement sub-keys. Pure Java; one instance per view, built once on the driver and
+ * shipped to the executors.
  *
  * <p>Band i's key hashes (view seed, i, signature values i*r .. i*r+r-1), so records share it exactly when they agree
  * on all r values of that band. The {@code refinements * r} values after the bands are shared by all bands of the
@@ -24,11 +25,13 @@ final class ViewBander implements Serializable {
   private final int refinements;
   private final MinHasher hasher;
   private final int[] valueIndex;
+  private final ShingleHasher[] shingleHashers;
 
   ViewBander(BlockingView view, long settingsSeed, int refinements) {
     this.view = view;
     List<String> columns = view.columns();
     this.valueIndex = view.shinglers().stream().mapToInt(s -> columns.indexOf(s.column())).toArray();
+    this.shingleHashers = view.shinglers().stream().map(ShingleHasher::new).toArray(ShingleHasher[]::new);
     this.viewSeed = Hashing.combine(settingsSeed, Hashing.hash64(view.name()));
     this.refinements = refinements;
     this.hasher = new MinHasher(viewSeed, view.hashCount(refinements));
@@ -59,15 +62,24 @@ final class ViewBander implements Serializable {
 
   /** The record's band keys; {@code values} follow {@link BlockingView#columns()}. */
   RecordBands bands(String[] values) {
-    List<String> shingles = shingles(values);
-    if (shingles.isEmpty()) {
+    String[] texts = new String[valueIndex.length];
+    int maxKeys = 0;
+    for (int i = 0; i < texts.length; i++) {
+      String value = values[valueIndex[i]];
+      texts[i] = value == null ? "" : Shingler.normalize(value);
+      maxKeys += texts[i].isEmpty() ? 0 : shingleHashers[i].maxKeys(texts[i]);
+    }
+    if (maxKeys == 0) {
       return RecordBands.ABSENT;
     }
-    long[] keys = new long[shingles.size()];
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = MinHasher.shingleKey(shingles.get(i));
+    long[] keys = new long[maxKeys];
+    int count = 0;
+    for (int i = 0; i < texts.length; i++) {
+      if (!texts[i].isEmpty()) {
+        count = shingleHashers[i].addKeys(texts[i], keys, count);
+      }
     }
-    long[] signature = hasher.signature(keys);
+    long[] signature = hasher.signature(keys, count);
     return new RecordBands(bucketKeys(signature), refineKeys(signature));
   }
 

@@ -13,10 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.spark.SparkException;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -199,14 +202,36 @@ class LshBlockerTest {
         List.of(Shingler.value("dob")), 1, 1, 50));
     LshBlockingResult one = LshBlocker.block(records.repartition(1), settings);
     LshBlockingResult three = LshBlocker.block(records.repartition(3), settings);
-    assertEquals(pairs(one), pairs(three));
+    List<String> pairs = pairs(one);
+    assertEquals(pairs, pairs(three));
     assertEquals(stats(one), stats(three));
-    assertTrue(pairs(one).contains("1-2 [name, dob]"), pairs(one).toString());
+    assertTrue(pairs.contains("1-2 [name, dob]"), pairs.toString());
   }
 
   private static List<String> stats(LshBlockingResult result) {
     return result.bucketStats().orderBy(Buckets.VIEW, Buckets.BAND, Buckets.BUCKET_KEY).collectAsList().stream()
         .map(Row::toString).toList();
+  }
+
+  @Test
+  void datesAreShingledAsIsoStrings() {
+    BlockingView dob = new BlockingView("dob", List.of(Shingler.value("dob")), 1, 1, 50);
+    LshBlockingResult result = LshBlocker.block(people(person(1, null, null, "1990-01-02"),
+        person(2, null, null, "1990-01-02"), person(3, null, null, "1990-01-03")), LshSettings.of(4L, dob));
+    assertEquals(List.of("1-2 [dob]"), pairs(result));
+    long expected = new ViewBander(dob, 4L, LshSettings.DEFAULT_MAX_REFINEMENTS).bands(new String[] {"1990-01-02"})
+        .bucketKeys()[0];
+    assertEquals(List.of(expected), result.bucketStats().select(Buckets.BUCKET_KEY).as(Encoders.LONG())
+        .collectAsList());
+  }
+
+  @Test
+  void nullIdsFailTheJob() {
+    Dataset<Row> records = people(person(1, "anna", "smith", null)).withColumn("node_id",
+        functions.lit(null).cast("long"));
+    LshBlockingResult result = LshBlocker.block(records, LshSettings.of(1L, nameView(2, 2, 50)));
+    SparkException failure = assertThrows(SparkException.class, () -> result.pairs().count());
+    assertTrue(failure.getMessage().contains("lsh input has a null node_id"), failure.getMessage());
   }
 
   @Test
