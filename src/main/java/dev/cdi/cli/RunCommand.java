@@ -25,6 +25,7 @@ final class RunCommand implements Callable<Integer> {
     PipelineResult result = new PipelineRunner(session.spark(), session.config(), session.run()).run();
     Summaries.printIngest(spec.commandLine().getOut(), session.run(), result.ingest());
     Summaries.printSilver(spec.commandLine().getOut(), session.run(), result.silver());
+    result.resolveResult().ifPresent(r -> Summaries.printResolve(spec.commandLine().getOut(), session.run(), r));
     return 0;
   }
 }

@@ -86,14 +86,16 @@ final class IdentityLoader {
       view.requireOnlyKeys(Set.of("name", "bands", "rows", "max_bucket_size", "shingles"));
       List<Shingler> shinglers = new ArrayList<>();
       for (ConfigNode s : items(view.get("shingles"))) {
-        s.requireOnlyKeys(Set.of("column", "kind", "q"));
+        s.requireOnlyKeys(Set.of("column", "kind", "q", "attribute"));
         String column = s.get("column").asNonBlankString();
         String kind = s.get("kind").isMissing() ? "qgrams" : s.get("kind").asChoice(SHINGLES);
-        shinglers.add(valid(s, () -> switch (kind) {
+        Shingler shingler = valid(s, () -> switch (kind) {
           case "tokens" -> Shingler.tokens(column);
           case "value" -> Shingler.value(column);
           default -> Shingler.qgrams(column, (int) s.get("q").longInRange(Shingler.DEFAULT_Q, 1, 10));
-        }));
+        });
+        shinglers.add(s.get("attribute").isMissing() ? shingler
+            : valid(s, () -> shingler.as(s.get("attribute").asNonBlankString())));
       }
       views.add(valid(view, () -> new BlockingView(view.get("name").asNonBlankString(), shinglers,
           (int) view.get("bands").longInRange(20, 1, BlockingView.MAX_HASHES),

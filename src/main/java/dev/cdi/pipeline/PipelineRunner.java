@@ -3,6 +3,8 @@ package dev.cdi.pipeline;
 import dev.cdi.bronze.IngestJob;
 import dev.cdi.bronze.IngestResult;
 import dev.cdi.config.PipelineConfig;
+import dev.cdi.identity.ResolveJob;
+import dev.cdi.identity.ResolveResult;
 import dev.cdi.silver.SilverJob;
 import dev.cdi.silver.SilverResult;
 import org.apache.spark.sql.SparkSession;
@@ -33,7 +35,14 @@ public final class PipelineRunner {
         config.inputRoot(), config.sources().size());
     IngestResult ingest = new IngestJob(spark, config, run).run();
     SilverResult silver = new SilverJob(spark, config, run).run();
-    PipelineResult result = new PipelineResult(run.runId(), ingest, silver, (System.nanoTime() - start) / 1e9);
+    ResolveResult resolve = null;
+    if (config.identity() != null) {
+      resolve = new ResolveJob(spark, config, run).run();
+    } else {
+      LOG.info("run {}: the configuration has no identity section; skipping resolve", run.runId());
+    }
+    PipelineResult result = new PipelineResult(run.runId(), ingest, silver, resolve,
+        (System.nanoTime() - start) / 1e9);
     LOG.info("run {} finished in {}s", run.runId(), String.format("%.1f", result.seconds()));
     return result;
   }
