@@ -83,7 +83,7 @@ class SilverMappingLoaderTest {
   void rejectsMistakesWithTheKeyPath() {
     assertEquals("unknown key 'sources.crm.silver.identity.frist_name'; allowed keys here: [address_line1,"
         + " address_line2, birth_date, city, country, email, email_consent, family_name, full_name, given_name, id,"
-        + " loyalty_id, middle_name, phone, postcode, region, updated_at, where] (t.yaml)",
+        + " loyalty_id, middle_name, national_id, phone, postcode, region, updated_at, where] (t.yaml)",
         failure(BASE.replace("given_name: FirstName", "frist_name: FirstName")));
     assertEquals("sources.crm.silver.identity.country must have exactly one of 'column', 'value' or 'expr' (t.yaml)",
         failure(BASE.replace("{value: US}", "{value: US, column: c}")));
