@@ -8,6 +8,7 @@ import dev.cdi.cli.CdiCommand;
 import dev.cdi.io.DeltaIO;
 import dev.cdi.io.Lakehouse;
 import dev.cdi.io.Tables;
+import dev.cdi.testing.SharedData;
 import dev.cdi.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Febrl example config onboards a new source without code; skipped when ../shared/data/febrl is absent. */
 class FebrlOnboardingTest {
 
-  private static final Path FEBRL = Path.of("../shared/data/febrl");
+  private static final Path FEBRL = SharedData.FEBRL;
 
   @Test
   void febrlStandardizesByConfigurationAlone(@TempDir Path dir) throws IOException {

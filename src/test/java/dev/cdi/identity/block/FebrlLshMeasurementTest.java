@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cdi.identity.block.LshColumns.Pairs;
+import dev.cdi.testing.SharedData;
 import dev.cdi.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.Test;
  */
 class FebrlLshMeasurementTest {
 
-  private static final Path FILE = Path.of("/work/shared/data/febrl/dataset3.csv");
+  private static final Path FILE = SharedData.febrl("dataset3.csv");
   private static final String[] FIELDS = {"given_name", "surname", "street_number", "address_1", "address_2",
       "suburb", "postcode", "date_of_birth"};
   private static final Pattern ENTITY = Pattern.compile("^rec-(\\d+)-");

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cdi.identity.block.LshColumns.Pairs;
+import dev.cdi.testing.SharedData;
 import dev.cdi.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class LshScaleMeasurementTest {
 
-  private static final Path FILE = Path.of("/work/shared/data/febrl/dataset3.csv");
+  private static final Path FILE = SharedData.febrl("dataset3.csv");
   private static final int RECORDS_PER_ENTITY = 5;
   private static final StructType SCHEMA = new StructType()
       .add("node_id", DataTypes.LongType)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.cdi.testing.SharedData;
 import dev.cdi.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,8 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class FebrlScoringExperimentTest {
 
-  private static final List<Path> LOCATIONS = List.of(Path.of("/work/shared/data/febrl/dataset3.csv"),
-      Path.of("../shared/data/febrl/dataset3.csv"));
+  private static final Path FILE = SharedData.febrl("dataset3.csv");
   private static final Pattern ENTITY = Pattern.compile("^rec-(\\d+)-");
   private static final StructType SCHEMA = new StructType()
       .add("node_id", DataTypes.LongType, false)
@@ -58,10 +58,9 @@ class FebrlScoringExperimentTest {
 
   @Test
   void febrlDataset3PairwiseAccuracy() throws IOException {
-    Path file = LOCATIONS.stream().filter(Files::isRegularFile).findFirst().orElse(null);
-    assumeTrue(file != null, "shared Febrl dataset3 is not present");
+    assumeTrue(Files.isRegularFile(FILE), "shared Febrl dataset3 is not present at " + FILE);
     long started = System.nanoTime();
-    Dataset<Row> records = SharedSpark.session().createDataFrame(read(file), SCHEMA).persist();
+    Dataset<Row> records = SharedSpark.session().createDataFrame(read(FILE), SCHEMA).persist();
     Dataset<Row> compared = null;
     try {
       Dataset<Row> pairs = block(records);
