@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cdi evaluate}: identity resolution quality against labelled truth. */
@@ -77,7 +78,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (truth.labelled != null && (truth.labelled.entityColumn == null) == (truth.labelled.entityRegex == null)) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new ParameterException(spec.commandLine(),
           "give exactly one of --entity-column and --entity-regex with --labelled");
     }
     CommonOptions.Session session = common.open("evaluate");

@@ -56,7 +56,8 @@ final class Summaries {
         r.identifierPairs(), r.links(), r.conflicts());
     w.printf("  identifier values not used (blocked or hubs) %,d; components re-split %,d; ids retired or split %,d%n",
         r.excludedValues(), r.resplitComponents(), r.retiredOrSplitIds());
-    w.printf("  model: match share %.4f after %d EM iterations; %d connected-components rounds%n", r.lambda(),
+    w.printf("  model: prior match probability per record pair %.3g after %d EM iterations; %d connected-components"
+        + " rounds%n", r.lambda(),
         r.emIterations(), r.ccIterations());
     w.printf("  events tied to customers %,d; %.1fs%n", r.eventsResolved(), r.seconds());
     w.println("Tables:");

@@ -8,7 +8,6 @@ import dev.cdi.identity.link.IdentifierLinks;
 import dev.cdi.identity.score.ScoreColumns;
 import dev.cdi.io.Columns.EventMap;
 import dev.cdi.io.Columns.Edges;
-import dev.cdi.io.Columns.Events;
 import dev.cdi.io.Columns.IdHistory;
 import dev.cdi.io.Columns.IdentityMap;
 import dev.cdi.io.DeltaIO;

@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * Identity resolution over the whole of {@code silver/identities}:
  * <ol>
  *   <li>candidates: pairs sharing a strong identifier ({@link IdentifierLinks}, blocked values and hubs left out)
- *       and MinHash-LSH banding candidates ({@link LshBlocker});</li>
+ *       and MinHash-LSH banding candidates ({@link Candidates});</li>
  *   <li>scoring: comparison levels per attribute, a Fellegi-Sunter model trained without labels (u from random
  *       pairs, m and λ by EM), match weights with term-frequency adjustment;</li>
  *   <li>decisions ({@link LinkDecisions}): conflict rules veto pairs; identifier pairs and likely matches link;</li>
@@ -87,20 +87,20 @@ public final class ResolveJob {
     Dataset<Row> silver = DeltaIO.readIfExists(spark, lakehouse.path(Tables.SILVER_IDENTITIES)).orElseThrow(() ->
         new IllegalStateException("no silver/identities table under " + lakehouse.root()
             + "; run `standardize` first"));
-    List<Dataset<Row>> persisted = new ArrayList<>();
+    List<Dataset<Row>> kept = new ArrayList<>();
     try {
-      Dataset<Row> records = keep(persisted, IdentityRecords.prepare(silver, settings));
+      Dataset<Row> records = keep(kept, IdentityRecords.prepare(silver, settings));
       long recordCount = checkedCount(records);
       stage("candidates");
       IdentifierLinks.Result identifierLinks = IdentifierLinks.link(records, settings.identifiers());
-      Dataset<Row> identifierPairs = keep(persisted, identifierLinks.pairs());
-      Dataset<Row> candidates = keep(persisted, Candidates.union(records, identifierPairs, settings));
+      Dataset<Row> identifierPairs = keep(kept, identifierLinks.pairs());
+      Dataset<Row> candidates = keep(kept, Candidates.union(records, identifierPairs, settings));
       long identifierPairCount = identifierPairs.count();
       long candidateCount = candidates.count();
       LOG.info("resolve {}: {} records, {} identifier pairs, {} candidate pairs in all", run.runId(), recordCount,
           identifierPairCount, candidateCount);
       stage("scoring");
-      Dataset<Row> compared = keep(persisted, PairComparator.compare(candidates, records, settings.comparisons()));
+      Dataset<Row> compared = keep(kept, PairComparator.compare(candidates, records, settings.comparisons()));
       Dataset<Row> eligible = compared.where(not(LinkDecisions.conflict(settings)));
       long eligibleCount = eligible.count();
       FellegiSunterModel trained = ModelTrainer.train(records, eligible, settings.comparisons(), settings.training(),
@@ -109,28 +109,28 @@ public final class ResolveJob {
       FellegiSunterModel model = trained.withLambda(Math.max(1e-12, trained.lambda() * eligibleCount / allPairs));
       LOG.info("resolve {}: match share {} among {} candidate pairs no conflict rule rejects; prior {} over all {}"
           + " record pairs", run.runId(), trained.lambda(), eligibleCount, model.lambda(), (long) allPairs);
-      Dataset<Row> decided = keep(persisted, LinkDecisions.decide(PairScorer.score(compared, model,
+      Dataset<Row> decided = keep(kept, LinkDecisions.decide(PairScorer.score(compared, model,
           ScoreSettings.DEFAULTS), settings));
       Row decisions = decided.agg(sum(when(col(LinkDecisions.LINK), 1L).otherwise(0L)),
           sum(when(col(LinkDecisions.CONFLICT), 1L).otherwise(0L))).first();
       long links = decisions.isNullAt(0) ? 0 : decisions.getLong(0);
       long conflicts = decisions.isNullAt(1) ? 0 : decisions.getLong(1);
       stage("clustering");
-      Clustering clustering = cluster(records, decided, settings, persisted);
+      Clustering clustering = cluster(records, decided, settings, kept);
       stage("customer ids");
       IdentityTables tables = new IdentityTables(spark, lakehouse, run);
       StableIds.Result ids = StableIds.assign(clustering.clusters(), tables.previousMap(), run.runId());
-      Dataset<Row> assignments = keep(persisted, ids.assignments());
+      Dataset<Row> assignments = keep(kept, ids.assignments());
       long customers = assignments.agg(countDistinct("customer_id")).first().getLong(0);
       tables.writeMap(assignments, records);
       long history = tables.writeHistory(ids.history());
       tables.writeEdges(decided, records, assignments);
       long excluded = tables.writeExcluded(identifierLinks.excluded());
       stage("events");
-      Dataset<Row> direct = keep(persisted, EventResolution.direct(
+      Dataset<Row> direct = keep(kept, EventResolution.direct(
           DeltaIO.readIfExists(spark, lakehouse.path(Tables.SILVER_EVENTS)).orElse(tables.noEvents()),
           silver, assignments, settings.identifiers().blockedByColumn()));
-      long events = tables.writeEventMap(keep(persisted, EventResolution.anonymous(direct)));
+      long events = tables.writeEventMap(keep(kept, EventResolution.anonymous(direct)));
       ResolveResult result = new ResolveResult(run.runId(), recordCount, identifierPairCount, candidateCount, links,
           conflicts, excluded, clustering.iterations(), clustering.resplit(), customers, history, events,
           model.lambda(), model.iterations(), (System.nanoTime() - start) / 1e9);
@@ -141,7 +141,7 @@ public final class ResolveJob {
           String.format("%.1f", result.seconds()));
       return result;
     } finally {
-      persisted.forEach(Checkpoints::release);
+      kept.forEach(Checkpoints::release);
       spark.sparkContext().setJobDescription(null);
     }
   }
@@ -192,7 +192,7 @@ public final class ResolveJob {
 
   /** Components over the links, re-split by the guardrails; every record gets a cluster (singletons its node id). */
   private static Clustering cluster(Dataset<Row> records, Dataset<Row> decided, IdentitySettings settings,
-                                    List<Dataset<Row>> persisted) {
+                                    List<Dataset<Row>> kept) {
     Dataset<Row> links = decided.where(col(LinkDecisions.LINK)).select(
         col(IdentifierLinks.LEFT_ID).as(GraphColumns.Edges.SRC), col(IdentifierLinks.RIGHT_ID).as(GraphColumns.Edges.DST),
         col(LinkDecisions.STRENGTH).as(GraphColumns.Edges.STRENGTH));
@@ -204,13 +204,13 @@ public final class ResolveJob {
       GuardedResult guarded = new GuardedClustering(new GuardSettings(settings.clustering().maxClusterSize())).run(
           components.assignments(), links, records.select(col(IdentityRecords.NODE_ID).as(GraphColumns.NodeAttributes.NODE),
               col(IdentityRecords.CONFLICT_KEYS).as(GraphColumns.NodeAttributes.CONFLICT_KEYS)), cannotLink);
-      Dataset<Row> report = keep(persisted, guarded.report());
+      Dataset<Row> report = keep(kept, guarded.report());
       long resplit = report.count();
       Dataset<Row> clusters = records.select(IdentityRecords.NODE_ID, "record_key")
           .join(guarded.clusters(), col(IdentityRecords.NODE_ID).equalTo(col(GraphColumns.Clusters.NODE)), "left")
           .select(col("record_key"), coalesce(col(GraphColumns.Clusters.CLUSTER), col(IdentityRecords.NODE_ID))
               .as(StableIds.CLUSTER));
-      return new Clustering(keep(persisted, clusters), components.iterations(), resplit);
+      return new Clustering(keep(kept, clusters), components.iterations(), resplit);
     } finally {
       components.release();
     }

@@ -15,7 +15,7 @@ package dev.cdi.identity;
  * @param customers          distinct customer ids
  * @param retiredOrSplitIds  id history rows written (merges and splits)
  * @param eventsResolved     events tied to a customer
- * @param lambda             estimated share of matches among candidate pairs
+ * @param lambda             prior match probability of a record pair (estimated matches / all record pairs)
  * @param emIterations       EM iterations of the model
  * @param seconds            elapsed time
  */

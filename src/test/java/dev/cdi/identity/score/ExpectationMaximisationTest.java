@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** EM on exact pattern counts of a known two-class mixture (no Spark) recovers the mixture's m and λ. */
@@ -48,6 +49,28 @@ class ExpectationMaximisationTest {
     EmSettings settings = EmSettings.DEFAULTS.withStopping(30, 1e-9);
     assertEquals(ExpectationMaximisation.estimate(COMPARISONS, mixture(), uProbabilities(), settings),
         ExpectationMaximisation.estimate(COMPARISONS, reversed, uProbabilities(), settings));
+  }
+
+  @Test
+  void frozenComparisonsKeepTheirMWhileTheOthersAndLambdaAreFitted() {
+    EmSettings settings = EmSettings.DEFAULTS.withStopping(1000, 1e-9);
+    FellegiSunterModel truth = ExpectationMaximisation.estimate(COMPARISONS, mixture(), uProbabilities(), settings);
+    List<ComparisonParameters> start = new ArrayList<>(truth.parameters());
+    ComparisonParameters email = start.get(0);
+    start.set(0, new ComparisonParameters(email.spec(), List.of(0.5, 0.5), email.u()));
+    FellegiSunterModel from = new FellegiSunterModel(0.1, start, 0, Convergence.MAX_ITERATIONS);
+
+    FellegiSunterModel emailFrozen = ExpectationMaximisation.estimate(COMPARISONS, mixture(), uProbabilities(),
+        settings, from, Set.of("email"));
+    assertEquals(List.of(0.5, 0.5), emailFrozen.parameters().get(0).m(), "the frozen comparison is untouched");
+    assertEquals(M[1][3], emailFrozen.parameters().get(1).m().get(3), 0.02, "the others are still fitted");
+
+    FellegiSunterModel allFrozen = ExpectationMaximisation.estimate(COMPARISONS, mixture(), uProbabilities(),
+        settings, truth.withLambda(0.05), Set.of("email", "given", "dob", "address"));
+    for (int k = 0; k < M.length; k++) {
+      assertEquals(truth.parameters().get(k).m(), allFrozen.parameters().get(k).m());
+    }
+    assertEquals(LAMBDA, allFrozen.lambda(), 0.01, "with every m frozen only lambda moves, to the mixture's");
   }
 
   @Test
