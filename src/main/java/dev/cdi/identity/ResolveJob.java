@@ -172,8 +172,11 @@ public final class ResolveJob {
   }
 
   /**
-   * Pairs sharing a strong identifier train every comparison except those on identifier columns; each LSH view's
-   * pairs train every comparison except those on the view's columns.
+   * Pairs sharing a strong identifier train every comparison except those on identifier columns; then the pairs
+   * sharing one identifier train the comparisons on the other identifiers (pairs sharing a phone show how often
+   * one person's records carry different emails); each LSH view's pairs train what is left, except comparisons on
+   * the view's columns. Identifier pairs come first because they are the surest matches: pairs a similarity view
+   * proposes include many relatives and namesakes.
    */
   private static List<TrainingRule> trainingRules(IdentitySettings settings) {
     List<TrainingRule> rules = new ArrayList<>();
@@ -182,6 +185,9 @@ public final class ResolveJob {
       rules.add(new TrainingRule("shared identifiers", col(IdentifierLinks.IDENTIFIERS).isNotNull(),
           identifiers.stream().map(i -> i.column()).collect(Collectors.toSet())));
     }
+    identifiers.forEach(identifier -> rules.add(new TrainingRule("shared " + identifier.name(),
+        coalesce(array_contains(col(IdentifierLinks.IDENTIFIERS), identifier.name()), lit(false)),
+        Set.of(identifier.column()))));
     settings.lsh().ifPresent(lsh -> lsh.views().forEach(view -> rules.add(new TrainingRule("view " + view.name(),
         array_contains(col(LshColumns.Pairs.VIEWS), view.name()), Set.copyOf(view.columns())))));
     return rules;

@@ -14,9 +14,11 @@ import java.io.Serializable;
  * @param postcode   postal code ({@code 94105}, {@code SW1A 1AA}, {@code K1A 0B1})
  * @param country    ISO 3166 alpha-2 code ({@code US})
  * @param singleLine {@code <line1> [unit <unit>] <city> <region> <postcode>} of the parts present, lower-case, for
- *                   matching
+ *                   matching; null without a street line, since a city or postcode alone is an area shared by
+ *                   many households, not an address (matchers compare postcodes on their own)
  * @param validity   {@link Validity#MISSING} when the street lines, city, region and postcode are all blank;
- *                   {@link Validity#INVALID} when some were given but none is usable; else {@link Validity#VALID}
+ *                   {@link Validity#INVALID} when some were given but none of street line, city,
+ *                   region and postcode is usable; else {@link Validity#VALID}
  */
 public record AddressResult(String line1, String unit, String city, String region, String postcode, String country,
     String singleLine, Validity validity) implements Serializable {

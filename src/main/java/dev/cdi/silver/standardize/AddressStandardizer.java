@@ -54,9 +54,10 @@ public final class AddressStandardizer implements Serializable {
     String cityOut = city(city);
     String regionOut = Regions.standardize(region, iso);
     String postcodeOut = Postcodes.standardize(postcode, iso);
-    String single = singleLine(street, cityOut, regionOut, postcodeOut);
+    boolean usable = Stream.of(street.line1(), cityOut, regionOut, postcodeOut).anyMatch(Objects::nonNull);
+    String single = street.line1() == null ? null : singleLine(street, cityOut, regionOut, postcodeOut);
     return new AddressResult(street.line1(), street.unit(), cityOut, regionOut, postcodeOut, iso, single,
-        single == null ? Validity.INVALID : Validity.VALID);
+        usable ? Validity.VALID : Validity.INVALID);
   }
 
   private Street street(String line1, String line2) {
@@ -104,8 +105,7 @@ public final class AddressStandardizer implements Serializable {
 
   private static String singleLine(Street street, String city, String region, String postcode) {
     String unit = street.unit() == null ? null : "unit " + street.unit();
-    String line = Stream.of(street.line1(), unit, city, region, postcode).filter(Objects::nonNull)
-        .collect(Collectors.joining(" "));
-    return line.isEmpty() ? null : line.toLowerCase(Locale.ROOT);
+    return Stream.of(street.line1(), unit, city, region, postcode).filter(Objects::nonNull)
+        .collect(Collectors.joining(" ")).toLowerCase(Locale.ROOT);
   }
 }

@@ -21,10 +21,12 @@ import java.util.Map;
  * any script, no symbols or emoji) are converted to their ASCII (punycode) form so both spellings match; non-ASCII
  * local parts are rejected.
  *
- * <p>Match key: the address with the mailbox provider's aliasing removed, from {@link #PROVIDERS}: Gmail ignores
- * dots in the local part and treats googlemail.com as gmail.com; Gmail, Outlook/Hotmail/Live and iCloud drop a
- * {@code +tag}; Yahoo drops a {@code -tag}. Other domains keep the address unchanged, since their servers may treat
- * these characters as significant. An address whose key would have an empty local part (such as
+ * <p>Match key: the address with subaddressing and the mailbox provider's aliasing removed. Every domain drops a
+ * {@code +tag} (RFC 5233 subaddressing, the convention of Gmail, Outlook, iCloud, Fastmail, Proton and most mail
+ * servers; two different people whose mailboxes differ only after a {@code +} are far rarer than one person writing
+ * a tag on one form and not on another). {@link #PROVIDERS} adds the provider rules: Gmail ignores dots in the local
+ * part and treats googlemail.com as gmail.com; Yahoo also drops a {@code -tag}. Other characters are kept, since
+ * servers may treat them as significant. An address whose key would have an empty local part (such as
  * {@code +promo@gmail.com}) cannot exist and is invalid.
  */
 public final class EmailStandardizer {
@@ -35,6 +37,7 @@ public final class EmailStandardizer {
   private static final int MAX_ADDRESS = 254;
   private static final int MAX_LABEL = 63;
   private static final String LOCAL_SYMBOLS = "!#$%&'*+/=?^_`{|}~-.";
+  private static final char SUBADDRESS = '+';
 
   /** How a mailbox provider aliases addresses. */
   private record Provider(String canonicalDomain, boolean ignoresDots, char tagSeparator) {
@@ -159,15 +162,20 @@ public final class EmailStandardizer {
 
   /** The address with the provider's aliasing removed; null when nothing of the local part is left. */
   private static String matchKey(String local, String domain) {
+    String mailbox = beforeTag(local, SUBADDRESS);
     Provider provider = PROVIDERS.get(domain);
     if (provider == null) {
-      return local + "@" + domain;
+      return mailbox.isEmpty() ? null : mailbox + "@" + domain;
     }
-    int tag = local.indexOf(provider.tagSeparator());
-    String mailbox = tag >= 0 ? local.substring(0, tag) : local;
+    mailbox = beforeTag(mailbox, provider.tagSeparator());
     if (provider.ignoresDots()) {
       mailbox = mailbox.replace(".", "");
     }
     return mailbox.isEmpty() ? null : mailbox + "@" + provider.canonicalDomain();
+  }
+
+  private static String beforeTag(String local, char separator) {
+    int tag = local.indexOf(separator);
+    return tag >= 0 ? local.substring(0, tag) : local;
   }
 }

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Standardizes person names for display and matching. Immutable, thread-safe and serializable (it carries the
@@ -43,6 +45,8 @@ public final class NameStandardizer implements Serializable {
   private static final String NICKNAMES = "/reference/nicknames.csv";
   private static final int MAX_PART = 200;
   private static final int MAX_FULL = 400;
+  /** A given name of at least two letters, whitespace, then one letter and an optional dot. */
+  private static final Pattern TRAILING_INITIAL = Pattern.compile("\\s*(\\p{L}.*\\p{L})\\s+(\\p{L})\\.?\\s*");
   private static final Set<String> PLACEHOLDER_TEXTS = Set.of("n/a", "n.a.", "n.a", "#n/a", "n/d", "-/-");
   private static final Set<String> PLACEHOLDER_KEYS = Set.of("test", "tester", "testing", "unknown", "unk", "none",
       "null", "nil", "asdf", "asdfgh", "qwerty", "customer", "user", "anonymous", "noname", "dummy", "firstname",
@@ -65,8 +69,18 @@ public final class NameStandardizer implements Serializable {
     this.nicknames = NicknameTable.load(NICKNAMES, NameText::key);
   }
 
-  /** Standardizes a name given in separate fields; each may be null. */
+  /**
+   * Standardizes a name given in separate fields; each may be null. When the middle name is missing and the given
+   * name ends in a lone initial ({@code Joseph T}, {@code Mary A.}), the initial is the middle name: forms that have
+   * one first-name box get it typed there.
+   */
   public NameResult standardizeParts(String given, String middle, String family) {
+    if (Text.clean(middle) == null && given != null) {
+      Matcher initial = TRAILING_INITIAL.matcher(given);
+      if (initial.matches()) {
+        return combine(part(initial.group(1)), part(initial.group(2)), part(family));
+      }
+    }
     return combine(part(given), part(middle), part(family));
   }
 

@@ -88,7 +88,10 @@ class RobustnessTest {
   void addressesNeverThrow() {
     for (String raw : samples(4)) {
       AddressResult result = addresses.standardize(raw, raw, raw, raw, raw, raw);
-      assertEquals(result.validity() == Validity.VALID, result.singleLine() != null, raw);
+      boolean usable = result.line1() != null || result.city() != null || result.region() != null
+          || result.postcode() != null;
+      assertEquals(result.validity() == Validity.VALID, usable, raw);
+      assertEquals(result.line1() != null, result.singleLine() != null, raw);
     }
   }
 
