@@ -112,7 +112,7 @@ final class IdentityLoader {
     List<ComparisonSpec> specs = new ArrayList<>();
     for (ConfigNode c : items(node)) {
       c.requireOnlyKeys(Set.of("name", "column", "kind", "thresholds", "overlap", "cross_column", "tf_adjust",
-          "edit_distance"));
+          "edit_distance", "nicknames", "only_without"));
       ComparisonKind kind = ComparisonKind.valueOf(c.get("kind").asChoice(KINDS).toUpperCase(Locale.ROOT));
       Set<ComparisonOption> options = EnumSet.noneOf(ComparisonOption.class);
       if (c.get("tf_adjust").booleanOr(false)) {
@@ -121,10 +121,14 @@ final class IdentityLoader {
       if (c.get("edit_distance").booleanOr(false)) {
         options.add(ComparisonOption.EDIT_DISTANCE_LEVEL);
       }
+      if (c.get("nicknames").booleanOr(false)) {
+        options.add(ComparisonOption.NICKNAME_LEVEL);
+      }
       String cross = c.get("cross_column").isMissing() ? null : c.get("cross_column").asNonBlankString();
+      String onlyWithout = c.get("only_without").isMissing() ? null : c.get("only_without").asNonBlankString();
       specs.add(valid(c, () -> new ComparisonSpec(c.get("name").asNonBlankString(),
           c.get("column").asNonBlankString(), kind, doubles(c.get("thresholds")), doubles(c.get("overlap")), cross,
-          options)));
+          options, onlyWithout)));
     }
     if (specs.isEmpty()) {
       throw node.error(node.path() + " must list at least one comparison");

@@ -121,9 +121,10 @@ public final class ResolveJob {
       IdentityTables tables = new IdentityTables(spark, lakehouse, run);
       StableIds.Result ids = StableIds.assign(clustering.clusters(), tables.previousMap(), run.runId());
       Dataset<Row> assignments = keep(kept, ids.assignments());
+      Dataset<Row> retired = keep(kept, ids.history());
       long customers = assignments.agg(countDistinct("customer_id")).first().getLong(0);
       tables.writeMap(assignments, records);
-      long history = tables.writeHistory(ids.history());
+      long history = tables.writeHistory(retired);
       tables.writeEdges(decided, records, assignments);
       long excluded = tables.writeExcluded(identifierLinks.excluded());
       stage("events");

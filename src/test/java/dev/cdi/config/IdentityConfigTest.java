@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.cdi.identity.IdentitySettings;
+import dev.cdi.identity.score.ComparisonOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class IdentityConfigTest {
@@ -32,7 +34,8 @@ class IdentityConfigTest {
           - {name: name, bands: 10, rows: 5, max_bucket_size: 100,
              shingles: [{column: given_key, kind: qgrams, q: 2, attribute: name}, {column: family_key}]}
       comparisons:
-        - {name: given_name, column: given_key, kind: string, thresholds: [0.9, 0.8], tf_adjust: true}
+        - {name: given_name, column: given_key, kind: string, thresholds: [0.9, 0.8], tf_adjust: true,
+           nicknames: true}
         - {name: birth_date, column: birth_date, kind: date}
       match_threshold: 0.9
       conflicts: [{comparison: birth_date, max_level: 0}]
@@ -56,6 +59,8 @@ class IdentityConfigTest {
     assertEquals("family_key", s.identifiers().hubs().nameColumn());
     assertEquals(List.of("given_key", "family_key"), s.blocking().views().get(0).columns());
     assertEquals(0.9, s.matchThreshold());
+    assertEquals(Set.of(ComparisonOption.TF_ADJUST, ComparisonOption.NICKNAME_LEVEL),
+        s.comparisons().specs().get(0).options());
     assertEquals(List.of("crm"), s.clustering().duplicateFreeSources());
     assertEquals(50, s.clustering().maxClusterSize());
   }

@@ -6,7 +6,7 @@ public enum ComparisonKind {
   EXACT,
   /**
    * Levels (bottom to top): 0 else, [swapped with the cross column], one per Jaro-Winkler threshold from the lowest
-   * to the highest, [Damerau-Levenshtein distance at most 1], exact. For names and short codes.
+   * to the highest, [Damerau-Levenshtein distance at most 1], [nickname], exact. For names and short codes.
    */
   STRING,
   /**

@@ -23,9 +23,13 @@ import java.util.regex.Pattern;
  * @param crossColumn           STRING only, or null: a level for "this record's value equals the other record's
  *                              crossColumn, in either direction" (swapped given and family names)
  * @param options               optional behaviours
+ * @param onlyWithout           null, or the name of another comparison: this one then counts only for pairs where
+ *                              that one has no value (level -1), so the two do not count the same evidence twice
+ *                              (a postcode inside a full address)
  */
 public record ComparisonSpec(String name, String column, ComparisonKind kind, List<Double> similarityThresholds,
-    List<Double> overlapThresholds, String crossColumn, Set<ComparisonOption> options) implements Serializable {
+    List<Double> overlapThresholds, String crossColumn, Set<ComparisonOption> options, String onlyWithout)
+    implements Serializable {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -49,40 +53,53 @@ public record ComparisonSpec(String name, String column, ComparisonKind kind, Li
       throw new IllegalArgumentException("comparison " + name + ": cross_column must be a different column, got '"
           + crossColumn + "'");
     }
+    if (onlyWithout != null && (onlyWithout.isBlank() || onlyWithout.equals(name))) {
+      throw new IllegalArgumentException("comparison " + name + ": only_without must name another comparison, got '"
+          + onlyWithout + "'");
+    }
   }
 
   /** Exact comparison: null / else / exact. */
   public static ComparisonSpec exact(String name, String column) {
-    return new ComparisonSpec(name, column, ComparisonKind.EXACT, List.of(), List.of(), null, Set.of());
+    return new ComparisonSpec(name, column, ComparisonKind.EXACT, List.of(), List.of(), null, Set.of(), null);
   }
 
   /** String comparison with the given Jaro-Winkler thresholds (strictly decreasing, may be empty). */
   public static ComparisonSpec string(String name, String column, List<Double> similarityThresholds) {
-    return new ComparisonSpec(name, column, ComparisonKind.STRING, similarityThresholds, List.of(), null, Set.of());
+    return new ComparisonSpec(name, column, ComparisonKind.STRING, similarityThresholds, List.of(), null, Set.of(),
+        null);
   }
 
   /** Date comparison (DateType, or yyyymmdd text). */
   public static ComparisonSpec date(String name, String column) {
-    return new ComparisonSpec(name, column, ComparisonKind.DATE, List.of(), List.of(), null, Set.of());
+    return new ComparisonSpec(name, column, ComparisonKind.DATE, List.of(), List.of(), null, Set.of(), null);
   }
 
   /** Address-style comparison with Jaro-Winkler and token-set Jaccard thresholds (each strictly decreasing). */
   public static ComparisonSpec tokens(String name, String column, List<Double> similarityThresholds,
       List<Double> overlapThresholds) {
     return new ComparisonSpec(name, column, ComparisonKind.TOKENS, similarityThresholds, overlapThresholds, null,
-        Set.of());
+        Set.of(), null);
   }
 
   /** A copy with the swapped-columns level against {@code otherColumn} (STRING only). */
   public ComparisonSpec withCrossColumn(String otherColumn) {
-    return new ComparisonSpec(name, column, kind, similarityThresholds, overlapThresholds, otherColumn, options);
+    return new ComparisonSpec(name, column, kind, similarityThresholds, overlapThresholds, otherColumn, options,
+        onlyWithout);
   }
 
   /** A copy with {@code option} switched on. */
   public ComparisonSpec with(ComparisonOption option) {
     Set<ComparisonOption> more = EnumSet.of(option);
     more.addAll(options);
-    return new ComparisonSpec(name, column, kind, similarityThresholds, overlapThresholds, crossColumn, more);
+    return new ComparisonSpec(name, column, kind, similarityThresholds, overlapThresholds, crossColumn, more,
+        onlyWithout);
+  }
+
+  /** A copy that counts only for pairs where comparison {@code other} has no value (level -1). */
+  public ComparisonSpec onlyWithout(String other) {
+    return new ComparisonSpec(name, column, kind, similarityThresholds, overlapThresholds, crossColumn, options,
+        other);
   }
 
   /** Whether exact agreement is term-frequency adjusted. */
@@ -93,6 +110,11 @@ public record ComparisonSpec(String name, String column, ComparisonKind kind, Li
   /** Whether the STRING kind has its Damerau-Levenshtein level. */
   public boolean hasEditDistanceLevel() {
     return options.contains(ComparisonOption.EDIT_DISTANCE_LEVEL);
+  }
+
+  /** Whether the STRING kind has its nickname level. */
+  public boolean hasNicknameLevel() {
+    return options.contains(ComparisonOption.NICKNAME_LEVEL);
   }
 
   /** Whether there is a swapped-columns level. */
@@ -107,7 +129,8 @@ public record ComparisonSpec(String name, String column, ComparisonKind kind, Li
   public int topLevel() {
     return switch (kind) {
       case EXACT -> 1;
-      case STRING -> 1 + (hasCrossColumn() ? 1 : 0) + similarityThresholds.size() + (hasEditDistanceLevel() ? 1 : 0);
+      case STRING -> 1 + (hasCrossColumn() ? 1 : 0) + similarityThresholds.size() + (hasEditDistanceLevel() ? 1 : 0)
+          + (hasNicknameLevel() ? 1 : 0);
       case DATE -> 3;
       case TOKENS -> 1 + overlapThresholds.size() + similarityThresholds.size();
     };
@@ -126,6 +149,9 @@ public record ComparisonSpec(String name, String column, ComparisonKind kind, Li
         addAscending(labels, "jaro_winkler>=", similarityThresholds);
         if (hasEditDistanceLevel()) {
           labels.add("edit_distance<=1");
+        }
+        if (hasNicknameLevel()) {
+          labels.add("nickname");
         }
       }
       case DATE -> {
@@ -196,9 +222,11 @@ public record ComparisonSpec(String name, String column, ComparisonKind kind, Li
       throw new IllegalArgumentException("comparison " + name + ": cross_column applies to STRING only, got kind "
           + kind);
     }
-    if (options.contains(ComparisonOption.EDIT_DISTANCE_LEVEL) && !string) {
-      throw new IllegalArgumentException("comparison " + name + ": EDIT_DISTANCE_LEVEL applies to STRING only, "
-          + "got kind " + kind);
+    for (ComparisonOption stringOnly : List.of(ComparisonOption.EDIT_DISTANCE_LEVEL, ComparisonOption.NICKNAME_LEVEL)) {
+      if (options.contains(stringOnly) && !string) {
+        throw new IllegalArgumentException("comparison " + name + ": " + stringOnly + " applies to STRING only, "
+            + "got kind " + kind);
+      }
     }
   }
 }

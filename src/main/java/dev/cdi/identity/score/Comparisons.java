@@ -26,6 +26,12 @@ public record Comparisons(List<ComparisonSpec> specs) implements Serializable {
         throw new IllegalArgumentException("comparison names must be unique, got '" + spec.name() + "' twice");
       }
     }
+    for (ComparisonSpec spec : specs) {
+      if (spec.onlyWithout() != null && !names.contains(spec.onlyWithout())) {
+        throw new IllegalArgumentException("comparison " + spec.name() + ": only_without names unknown comparison '"
+            + spec.onlyWithout() + "'; comparisons: " + specs.stream().map(ComparisonSpec::name).toList());
+      }
+    }
   }
 
   /** The comparisons in order. */

@@ -36,6 +36,12 @@ final class LevelFunctions {
     if (left.equals(right)) {
       return level;
     }
+    if (spec.hasNicknameLevel()) {
+      level--;
+      if (Nicknames.compatible(left, right)) {
+        return level;
+      }
+    }
     if (spec.hasEditDistanceLevel()) {
       level--;
       if (EditDistance.withinOneEdit(left, right)) {

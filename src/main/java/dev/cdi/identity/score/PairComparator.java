@@ -11,8 +11,10 @@ import dev.cdi.identity.score.ScoreColumns.Records;
 import dev.cdi.spark.SchemaChecks;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -50,8 +52,9 @@ public final class PairComparator {
     Dataset<Row> annotated = TermFrequencies.annotate(selectNeeded(records, comparisons), comparisons);
     Dataset<Row> joined = joinBothSides(pairs, annotated);
     List<Column> out = new ArrayList<>(inputColumns(pairs));
+    Map<String, Column> gammas = levelColumns(comparisons, records);
     for (ComparisonSpec spec : comparisons.specs()) {
-      Column gamma = levelColumn(spec, records);
+      Column gamma = gammas.get(spec.name());
       out.add(gamma.as(Pairs.gamma(spec.name())));
       if (spec.tfAdjusted()) {
         Column tf = when(gamma.equalTo(spec.topLevel()), col(LEFT + TermFrequencies.column(spec)));
@@ -66,8 +69,9 @@ public final class PairComparator {
     checkInputs(pairs, records, comparisons);
     Dataset<Row> joined = joinBothSides(pairs, selectNeeded(records, comparisons));
     List<Column> out = new ArrayList<>(inputColumns(pairs));
+    Map<String, Column> gammas = levelColumns(comparisons, records);
     for (ComparisonSpec spec : comparisons.specs()) {
-      out.add(levelColumn(spec, records).as(Pairs.gamma(spec.name())));
+      out.add(gammas.get(spec.name()).as(Pairs.gamma(spec.name())));
     }
     return joined.select(out.toArray(new Column[0]));
   }
@@ -102,6 +106,25 @@ public final class PairComparator {
 
   private static List<Column> inputColumns(Dataset<Row> pairs) {
     return Arrays.stream(pairs.columns()).map(functions::col).toList();
+  }
+
+  /**
+   * Each comparison's level expression by name; a comparison with {@link ComparisonSpec#onlyWithout} is -1
+   * wherever the comparison it names has a value.
+   */
+  private static Map<String, Column> levelColumns(Comparisons comparisons, Dataset<Row> records) {
+    Map<String, Column> plain = new HashMap<>();
+    comparisons.specs().forEach(spec -> plain.put(spec.name(), levelColumn(spec, records)));
+    Map<String, Column> out = new HashMap<>();
+    for (ComparisonSpec spec : comparisons.specs()) {
+      Column gamma = plain.get(spec.name());
+      if (spec.onlyWithout() != null) {
+        gamma = when(plain.get(spec.onlyWithout()).notEqual(LevelFunctions.NULL), lit(LevelFunctions.NULL))
+            .otherwise(gamma);
+      }
+      out.put(spec.name(), gamma);
+    }
+    return out;
   }
 
   private static Column levelColumn(ComparisonSpec spec, Dataset<Row> records) {

@@ -43,6 +43,24 @@ class ComparisonLevelsTest {
   }
 
   @Test
+  void nicknameLevelSitsBelowExactAndAboveEditDistance() {
+    ComparisonSpec given = GIVEN.with(ComparisonOption.NICKNAME_LEVEL);
+    assertEquals(List.of("else", "swapped_with_family_name", "jaro_winkler>=0.8", "jaro_winkler>=0.92",
+        "edit_distance<=1", "nickname", "exact"), given.levelLabels());
+    assertEquals(6, given.level("debra", "debra"));
+    assertEquals(5, given.level("debbie", "debra"), "an ambiguous nickname against one of its formal names");
+    assertEquals(5, given.level("deborah", "debbie"));
+    assertEquals(5, given.level("bob", "robert"));
+    assertEquals(5, given.level("bob", "robbie"), "two nicknames of one formal name");
+    assertEquals(5, given.level("ted", "theodore"));
+    assertEquals(5, given.level("ted", "edward"));
+    assertEquals(4, given.level("martha", "marhta"));
+    assertEquals(0, given.level("debbie", "samantha"));
+    assertEquals(0, given.level("ted", "robert"));
+    assertEquals(-1, given.level("ted", null));
+  }
+
+  @Test
   void stringLevelsWithoutOptionalLevels() {
     ComparisonSpec plain = ComparisonSpec.string("given", "given_name", List.of(0.9));
     assertEquals(2, plain.level("jon", "jon"));

@@ -31,10 +31,11 @@ class ComparisonSpecTest {
         ComparisonSpec.string("b", "b", List.of()),
         ComparisonSpec.string("c", "c", List.of(0.9, 0.8, 0.7)).withCrossColumn("x"),
         ComparisonSpec.string("d", "d", List.of(0.9)).with(ComparisonOption.EDIT_DISTANCE_LEVEL),
+        ComparisonSpec.string("h", "h", List.of(0.9)).with(ComparisonOption.NICKNAME_LEVEL),
         ComparisonSpec.date("e", "e"),
         ComparisonSpec.tokens("f", "f", List.of(), List.of(0.5)),
         ComparisonSpec.tokens("g", "g", List.of(0.95, 0.9), List.of(0.7, 0.5)));
-    List<Integer> tops = List.of(1, 1, 5, 3, 3, 2, 5);
+    List<Integer> tops = List.of(1, 1, 5, 3, 3, 3, 2, 5);
     for (int i = 0; i < specs.size(); i++) {
       assertEquals(tops.get(i), specs.get(i).topLevel(), specs.get(i).name());
       assertEquals(specs.get(i).levelLabels().size() - 1, specs.get(i).topLevel(), specs.get(i).name());
@@ -67,6 +68,9 @@ class ComparisonSpecTest {
     assertEquals("comparison email: EDIT_DISTANCE_LEVEL applies to STRING only, got kind EXACT", assertThrows(
         IllegalArgumentException.class, () -> ComparisonSpec.exact("email", "email_key")
             .with(ComparisonOption.EDIT_DISTANCE_LEVEL)).getMessage());
+    assertEquals("comparison dob: NICKNAME_LEVEL applies to STRING only, got kind DATE", assertThrows(
+        IllegalArgumentException.class, () -> ComparisonSpec.date("dob", "birth_date")
+            .with(ComparisonOption.NICKNAME_LEVEL)).getMessage());
     assertEquals("comparison g: cross_column must be a different column, got 'given_name'", assertThrows(
         IllegalArgumentException.class, () -> ComparisonSpec.string("g", "given_name", List.of())
             .withCrossColumn("given_name")).getMessage());

@@ -69,6 +69,20 @@ class PairComparatorTest {
   }
 
   @Test
+  void aComparisonOnlyWithoutAnotherCountsOnlyWhereTheOtherHasNoValue() {
+    Comparisons comparisons = Comparisons.of(
+        ComparisonSpec.exact("postcode", "postcode").with(ComparisonOption.TF_ADJUST).onlyWithout("address"),
+        ComparisonSpec.tokens("address", "address_key", List.of(0.9), List.of(0.6)));
+    assertEquals(List.of("1,2,r,-1,2", "1,3,r,-1,3", "4,5,r,1,-1", "4,6,r,-1,0", "5,6,r,-1,-1"),
+        render(PairComparator.levels(pairs(), records(), comparisons)));
+    assertEquals(List.of("1,2,r,-1,null,2", "1,3,r,-1,null,3", "4,5,r,1,0.4000,-1", "4,6,r,-1,null,0",
+        "5,6,r,-1,null,-1"), render(PairComparator.compare(pairs(), records(), comparisons)));
+    assertEquals("comparison postcode: only_without names unknown comparison 'street'; comparisons: [postcode]",
+        assertThrows(IllegalArgumentException.class, () -> Comparisons.of(
+            ComparisonSpec.exact("postcode", "postcode").onlyWithout("street"))).getMessage());
+  }
+
+  @Test
   void datesGivenAsTextAreComparedAsYyyymmdd() {
     StructType schema = new StructType().add("node_id", DataTypes.LongType).add("dob", DataTypes.StringType);
     Dataset<Row> records = SharedSpark.session().createDataFrame(List.of(RowFactory.create(1L, "1985-04-07"),
