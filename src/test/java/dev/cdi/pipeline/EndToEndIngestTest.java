@@ -186,11 +186,12 @@ class EndToEndIngestTest {
 
   /**
    * Accuracy floors on this 400-customer sample. They sit a few points under what the current resolver measures
-   * here (precision 0.969, recall 0.899 with this seed) so that a regression fails the build; identifier links
-   * alone reach precision 0.996 and recall 0.85 on the demo sample, so recall above 0.88 shows the fuzzy path works.
+   * here (precision 0.972, recall 0.949 with this seed, by `scripts/cdi run` and `evaluate` on the same sample) so
+   * that a regression fails the build; identifier links alone reach precision 0.996 and recall 0.85 on the demo
+   * sample, so recall above 0.92 shows the fuzzy path and the nickname levels work.
    */
   private static final double PRECISION_FLOOR = 0.95;
-  private static final double RECALL_FLOOR = 0.88;
+  private static final double RECALL_FLOOR = 0.92;
 
   @Test
   void identityResolutionGivesEveryRecordOneCustomerAndMeetsItsFloors() {
