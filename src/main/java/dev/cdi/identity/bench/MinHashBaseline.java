@@ -49,8 +49,8 @@ import picocli.CommandLine.Option;
  * run by {@code scripts/bench-identity} only, to compare our identity stage with a plain MLlib recipe on the same
  * standardized records.
  *
- * <p>The recipe, as commonly written: one text per record of {@code silver/identities} (given name key, family
- * name key, address key and birth date, space-separated), its distinct character q-grams (3 by default),
+ * <p>The recipe, as commonly written: one text per record of {@code silver/identities} (the standardized given
+ * name with nicknames resolved, family name key, address key and birth date, space-separated), its distinct character q-grams (3 by default),
  * {@link HashingTF} features, {@link MinHashLSH} with 5 hash tables, and
  * {@link MinHashLSHModel#approxSimilarityJoin} of the records with themselves, keeping pairs at Jaccard distance
  * below a threshold. Pairs are reported once, as ({@code left_key < right_key}). Their pair recall is measured
@@ -75,7 +75,7 @@ public final class MinHashBaseline {
   static final String HASHES = "hashes";
   static final String DISTANCE = "distance";
   /** The silver columns whose values make up the text, in order. */
-  static final List<String> TEXT_COLUMNS = List.of(Identities.GIVEN_KEY, Identities.FAMILY_KEY,
+  static final List<String> TEXT_COLUMNS = List.of(Identities.GIVEN_CANONICAL, Identities.FAMILY_KEY,
       Identities.ADDRESS_KEY, Identities.BIRTH_DATE);
 
   private static final String JOB_GROUP = "bench-minhash-baseline";

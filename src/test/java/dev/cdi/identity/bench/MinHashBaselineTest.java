@@ -21,7 +21,7 @@ class MinHashBaselineTest {
 
   private static final StructType SILVER = new StructType()
       .add("record_key", DataTypes.StringType)
-      .add("given_key", DataTypes.StringType)
+      .add("given_canonical", DataTypes.StringType)
       .add("family_key", DataTypes.StringType)
       .add("address_key", DataTypes.StringType)
       .add("birth_date", DataTypes.DateType);
