@@ -50,11 +50,19 @@ final class IdentityTables {
     this.run = run;
   }
 
-  /** The previous map's record key and customer id (empty on the first run). */
+  /**
+   * The previous map's record key and customer id (empty on the first run), pinned to the table version current
+   * now. A Delta table read by path is otherwise read again at its latest version by every action, and the id
+   * history, which is computed from the previous map lazily, is written after {@link #writeMap}: unpinned, it
+   * would compare the clusters with the map just written and never find a merge or a split.
+   */
   Dataset<Row> previousMap() {
-    return DeltaIO.readIfExists(spark, lakehouse.path(Tables.IDENTITY_MAP))
-        .map(m -> m.select(IdentityMap.RECORD_KEY, IdentityMap.CUSTOMER_ID))
-        .orElse(spark.createDataFrame(List.of(), MAP));
+    String path = lakehouse.path(Tables.IDENTITY_MAP);
+    if (!DeltaIO.exists(spark, path)) {
+      return spark.createDataFrame(List.of(), MAP);
+    }
+    return DeltaIO.readVersion(spark, path, DeltaIO.latestVersion(spark, path))
+        .select(IdentityMap.RECORD_KEY, IdentityMap.CUSTOMER_ID);
   }
 
   /** MERGEs the new assignment: changed customer ids are updated, new records inserted, vanished ones deleted. */
