@@ -16,11 +16,14 @@ import dev.cdi.identity.score.Comparisons;
 import dev.cdi.identity.score.EmSettings;
 import dev.cdi.identity.score.RandomPairSettings;
 import dev.cdi.identity.score.TrainingSettings;
+import dev.cdi.identity.score.TypoCheck;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -32,7 +35,7 @@ import java.util.function.Supplier;
 final class IdentityLoader {
 
   private static final Set<String> KEYS = Set.of("identifiers", "hubs", "blocking", "comparisons", "training",
-      "match_threshold", "conflicts", "clustering");
+      "match_threshold", "conflicts", "clustering", "derived_columns");
   private static final Set<String> KINDS = Set.of("exact", "string", "date", "tokens");
   private static final Set<String> SHINGLES = Set.of("qgrams", "tokens", "value");
 
@@ -54,8 +57,12 @@ final class IdentityLoader {
           (int) rule.get("max_level").longInRange(0, 0, 100))));
     }
     ClusterSettings clustering = clustering(node.get("clustering"), sources);
+    Map<String, String> derived = new LinkedHashMap<>();
+    if (!node.get("derived_columns").isMissing()) {
+      node.get("derived_columns").children().forEach((name, sql) -> derived.put(name, sql.asNonBlankString()));
+    }
     return valid(node, () -> new IdentitySettings(identifiers, blocking, comparisons, training, threshold,
-        conflicts, clustering));
+        conflicts, clustering, derived));
   }
 
   private static List<Identifier> identifiers(ConfigNode node) {
@@ -112,7 +119,7 @@ final class IdentityLoader {
     List<ComparisonSpec> specs = new ArrayList<>();
     for (ConfigNode c : items(node)) {
       c.requireOnlyKeys(Set.of("name", "column", "kind", "thresholds", "overlap", "cross_column", "tf_adjust",
-          "edit_distance", "nicknames", "only_without"));
+          "edit_distance", "nicknames", "only_without", "typo_check"));
       ComparisonKind kind = ComparisonKind.valueOf(c.get("kind").asChoice(KINDS).toUpperCase(Locale.ROOT));
       Set<ComparisonOption> options = EnumSet.noneOf(ComparisonOption.class);
       if (c.get("tf_adjust").booleanOr(false)) {
@@ -126,14 +133,26 @@ final class IdentityLoader {
       }
       String cross = c.get("cross_column").isMissing() ? null : c.get("cross_column").asNonBlankString();
       String onlyWithout = c.get("only_without").isMissing() ? null : c.get("only_without").asNonBlankString();
+      TypoCheck typoCheck = typoCheck(c.get("typo_check"));
       specs.add(valid(c, () -> new ComparisonSpec(c.get("name").asNonBlankString(),
           c.get("column").asNonBlankString(), kind, doubles(c.get("thresholds")), doubles(c.get("overlap")), cross,
-          options, onlyWithout)));
+          options, onlyWithout, typoCheck)));
     }
     if (specs.isEmpty()) {
       throw node.error(node.path() + " must list at least one comparison");
     }
     return valid(node, () -> new Comparisons(specs));
+  }
+
+  /** {@code typo_check: {min_count: 5, max_typo_share: 0.05}}, or null when absent. */
+  private static TypoCheck typoCheck(ConfigNode node) {
+    if (node.isMissing()) {
+      return null;
+    }
+    node.requireOnlyKeys(Set.of("min_count", "max_typo_share"));
+    int minCount = (int) node.get("min_count").longInRange(5, 2, Integer.MAX_VALUE);
+    double share = node.get("max_typo_share").isMissing() ? 0.05 : node.get("max_typo_share").asDouble();
+    return valid(node, () -> new TypoCheck(minCount, share));
   }
 
   private static TrainingSettings training(ConfigNode node) {

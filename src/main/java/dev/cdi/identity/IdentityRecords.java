@@ -12,7 +12,9 @@ import dev.cdi.spark.SchemaChecks;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -47,19 +49,44 @@ final class IdentityRecords {
     return new ArrayList<>(out);
   }
 
-  /** Checks that silver has every configured column, naming the missing ones and the available ones. */
+  /**
+   * Checks that silver, with the derived columns, has every configured column, naming the missing ones and the
+   * available ones.
+   */
   static void check(Dataset<Row> silver, IdentitySettings settings) {
-    SchemaChecks.requireColumns(silver, "silver/identities (columns named in the identity configuration)",
-        columns(settings).toArray(String[]::new));
+    SchemaChecks.requireColumns(withDerived(silver, settings),
+        "silver/identities (columns named in the identity configuration)", columns(settings).toArray(String[]::new));
   }
 
   static Dataset<Row> prepare(Dataset<Row> silver, IdentitySettings settings) {
-    check(silver, settings);
+    Dataset<Row> input = withDerived(silver, settings);
+    SchemaChecks.requireColumns(input, "silver/identities (columns named in the identity configuration)",
+        columns(settings).toArray(String[]::new));
     List<Column> select = new ArrayList<>();
     select.add(xxhash64(col(Identities.RECORD_KEY)).as(NODE_ID));
     columns(settings).forEach(c -> select.add(col(c)));
     select.add(expr(conflictKeys(settings)).as(CONFLICT_KEYS));
-    return silver.select(select.toArray(Column[]::new));
+    return input.select(select.toArray(Column[]::new));
+  }
+
+  /**
+   * Silver plus the configured derived columns, in order; an expression Spark cannot analyse fails here, before
+   * any action, naming the column and the expression.
+   */
+  static Dataset<Row> withDerived(Dataset<Row> silver, IdentitySettings settings) {
+    Dataset<Row> out = silver;
+    for (Map.Entry<String, String> derived : settings.derivedColumns().entrySet()) {
+      try {
+        out = out.withColumn(derived.getKey(), expr(derived.getValue()));
+      } catch (Exception e) {
+        if (e instanceof AnalysisException) {
+          throw new IllegalArgumentException("identity.derived_columns." + derived.getKey() + ": cannot evaluate '"
+              + derived.getValue() + "' on silver/identities: " + e.getMessage(), e);
+        }
+        throw e;
+      }
+    }
+    return out;
   }
 
   /** SQL for the map of conflict keys: configured columns, and {@code source:<name>} for duplicate-free sources. */

@@ -5,8 +5,12 @@ import dev.cdi.identity.link.IdentifierLinkSettings;
 import dev.cdi.identity.score.Comparisons;
 import dev.cdi.identity.score.TrainingSettings;
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The {@code identity} section of the pipeline configuration: how identity records are linked and clustered.
@@ -18,13 +22,28 @@ import java.util.Optional;
  * @param matchThreshold a fuzzy candidate becomes a link at this match probability or above
  * @param conflicts      rules that declare a candidate pair two different people, whatever else agrees
  * @param clustering     connected components and the over-merge guardrails
+ * @param derivedColumns columns computed from silver/identities before matching, name to Spark SQL expression, in
+ *                       order (a later one may use an earlier one); views and comparisons may read them
  */
 public record IdentitySettings(IdentifierLinkSettings identifiers, LshSettings blocking, Comparisons comparisons,
                                TrainingSettings training, double matchThreshold, List<ConflictRule> conflicts,
-                               ClusterSettings clustering) implements Serializable {
+                               ClusterSettings clustering, Map<String, String> derivedColumns)
+    implements Serializable {
+
+  private static final Pattern COLUMN_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
   public IdentitySettings {
     conflicts = List.copyOf(conflicts);
+    derivedColumns = Collections.unmodifiableMap(new LinkedHashMap<>(derivedColumns));
+    derivedColumns.forEach((name, sql) -> {
+      if (!COLUMN_NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("identity.derived_columns: a column name must match [a-z][a-z0-9_]*, got '"
+            + name + "'");
+      }
+      if (sql == null || sql.isBlank()) {
+        throw new IllegalArgumentException("identity.derived_columns." + name + " must be a Spark SQL expression");
+      }
+    });
     if (!(matchThreshold > 0 && matchThreshold <= 1)) {
       throw new IllegalArgumentException("identity.match_threshold must be in (0,1], got " + matchThreshold);
     }

@@ -85,7 +85,11 @@ final class IdentityTables {
         .where(col(IdHistory.RUN_ID).equalTo(run.runId())).count();
   }
 
-  /** Every link and every vetoed pair with its evidence; {@code kept}: both records ended in one customer. */
+  /**
+   * Every link, and every pair that shares an identifier but a conflict rule vetoed, with its evidence; {@code
+   * kept}: both records ended in one customer. Fuzzy candidates a conflict rule rejected are not written: they are
+   * most of the candidates (namesakes and relatives the blocking proposes) and explain no customer.
+   */
   void writeEdges(Dataset<Row> decided, Dataset<Row> records, Dataset<Row> assignments) {
     Dataset<Row> keys = records.select(col(IdentityRecords.NODE_ID), col(IdentityMap.RECORD_KEY))
         .join(assignments, IdentityMap.RECORD_KEY);
@@ -93,7 +97,8 @@ final class IdentityTables {
         Edges.LEFT_KEY), col(IdentityMap.CUSTOMER_ID).as("l_customer"));
     Dataset<Row> r = keys.select(col(IdentityRecords.NODE_ID).as("r_node"), col(IdentityMap.RECORD_KEY).as(
         Edges.RIGHT_KEY), col(IdentityMap.CUSTOMER_ID).as("r_customer"));
-    Dataset<Row> edges = decided.where(col(LinkDecisions.LINK).or(col(LinkDecisions.CONFLICT)))
+    Dataset<Row> edges = decided.where(col(LinkDecisions.LINK).or(col(LinkDecisions.CONFLICT)
+            .and(col(IdentifierLinks.IDENTIFIERS).isNotNull())))
         .join(l, col(IdentifierLinks.LEFT_ID).equalTo(col("l_node")))
         .join(r, col(IdentifierLinks.RIGHT_ID).equalTo(col("r_node")))
         .select(col(Edges.LEFT_KEY), col(Edges.RIGHT_KEY),

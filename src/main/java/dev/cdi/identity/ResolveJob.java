@@ -103,12 +103,11 @@ public final class ResolveJob {
       Dataset<Row> compared = keep(kept, PairComparator.compare(candidates, records, settings.comparisons()));
       Dataset<Row> eligible = compared.where(not(LinkDecisions.conflict(settings)));
       long eligibleCount = eligible.count();
-      FellegiSunterModel trained = ModelTrainer.train(records, eligible, settings.comparisons(), settings.training(),
-          trainingRules(settings));
-      double allPairs = Math.max(1.0, recordCount * (recordCount - 1) / 2.0);
-      FellegiSunterModel model = trained.withLambda(Math.max(1e-12, trained.lambda() * eligibleCount / allPairs));
-      LOG.info("resolve {}: match share {} among {} candidate pairs no conflict rule rejects; prior {} over all {}"
-          + " record pairs", run.runId(), trained.lambda(), eligibleCount, model.lambda(), (long) allPairs);
+      double allPairs = Math.max(eligibleCount, recordCount * (recordCount - 1) / 2.0);
+      FellegiSunterModel model = ModelTrainer.trainWithPriorOverAllPairs(records, eligible, settings.comparisons(),
+          settings.training(), trainingRules(settings), allPairs);
+      LOG.info("resolve {}: prior {} over all {} record pairs ({} candidate pairs no conflict rule rejects)",
+          run.runId(), model.lambda(), (long) allPairs, eligibleCount);
       Dataset<Row> decided = keep(kept, LinkDecisions.decide(PairScorer.score(compared, model,
           ScoreSettings.DEFAULTS), settings));
       Row decisions = decided.agg(sum(when(col(LinkDecisions.LINK), 1L).otherwise(0L)),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.cdi.identity.IdentitySettings;
 import dev.cdi.identity.score.ComparisonOption;
+import dev.cdi.identity.score.TypoCheck;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -35,8 +36,11 @@ class IdentityConfigTest {
              shingles: [{column: given_key, kind: qgrams, q: 2, attribute: name}, {column: family_key}]}
       comparisons:
         - {name: given_name, column: given_key, kind: string, thresholds: [0.9, 0.8], tf_adjust: true,
-           nicknames: true}
+           nicknames: true, typo_check: {min_count: 4}}
         - {name: birth_date, column: birth_date, kind: date}
+      derived_columns:
+        name_text: "concat(given_key, family_key)"
+        initial: "substring(name_text, 1, 1)"
       match_threshold: 0.9
       conflicts: [{comparison: birth_date, max_level: 0}]
       clustering: {max_cluster_size: 50, duplicate_free_sources: [crm]}
@@ -63,6 +67,10 @@ class IdentityConfigTest {
         s.comparisons().specs().get(0).options());
     assertEquals(List.of("crm"), s.clustering().duplicateFreeSources());
     assertEquals(50, s.clustering().maxClusterSize());
+    assertEquals(new TypoCheck(4, 0.05), s.comparisons().specs().get(0).typoCheck());
+    assertEquals(null, s.comparisons().specs().get(1).typoCheck());
+    assertEquals(List.of("name_text", "initial"), List.copyOf(s.derivedColumns().keySet()));
+    assertEquals("substring(name_text, 1, 1)", s.derivedColumns().get("initial"));
   }
 
   @Test
@@ -76,6 +84,12 @@ class IdentityConfigTest {
     assertEquals("identity.clustering.duplicate_free_sources[0] names unknown source 'shop'; configured sources:"
         + " [crm] (i.yaml)", assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml(VALID.replace(
             "duplicate_free_sources: [crm]", "duplicate_free_sources: [shop]")), "i.yaml")).getMessage());
+    assertEquals("typo_check.max_typo_share must be in (0, 1), got 2.0 (i.yaml)", assertThrows(
+        ConfigException.class, () -> ConfigLoader.parse(yaml(VALID.replace("min_count: 4",
+            "min_count: 4, max_typo_share: 2")), "i.yaml")).getMessage());
+    assertEquals("identity.derived_columns: a column name must match [a-z][a-z0-9_]*, got 'Name' (i.yaml)",
+        assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml(VALID.replace("name_text:", "Name:")),
+            "i.yaml")).getMessage());
     assertEquals("the configuration has no 'identity' section, so records cannot be resolved (n.yaml)",
         assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml(VALID).substring(0,
             yaml(VALID).lastIndexOf("identity:")), "n.yaml").identitySettings()).getMessage());

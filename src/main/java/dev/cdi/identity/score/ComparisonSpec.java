@@ -26,10 +26,12 @@ import java.util.regex.Pattern;
  * @param onlyWithout           null, or the name of another comparison: this one then counts only for pairs where
  *                              that one has no value (level -1), so the two do not count the same evidence twice
  *                              (a postcode inside a full address)
+ * @param typoCheck             STRING only, or null: similarity levels only for values that may be a typo of one
+ *                              another by their record counts ({@link TypoCheck})
  */
 public record ComparisonSpec(String name, String column, ComparisonKind kind, List<Double> similarityThresholds,
-    List<Double> overlapThresholds, String crossColumn, Set<ComparisonOption> options, String onlyWithout)
-    implements Serializable {
+    List<Double> overlapThresholds, String crossColumn, Set<ComparisonOption> options, String onlyWithout,
+    TypoCheck typoCheck) implements Serializable {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -53,6 +55,10 @@ public record ComparisonSpec(String name, String column, ComparisonKind kind, Li
       throw new IllegalArgumentException("comparison " + name + ": cross_column must be a different column, got '"
           + crossColumn + "'");
     }
+    if (typoCheck != null && kind != ComparisonKind.STRING) {
+      throw new IllegalArgumentException("comparison " + name + ": typo_check applies to STRING only, got kind "
+          + kind);
+    }
     if (onlyWithout != null && (onlyWithout.isBlank() || onlyWithout.equals(name))) {
       throw new IllegalArgumentException("comparison " + name + ": only_without must name another comparison, got '"
           + onlyWithout + "'");
@@ -61,31 +67,31 @@ public record ComparisonSpec(String name, String column, ComparisonKind kind, Li
 
   /** Exact comparison: null / else / exact. */
   public static ComparisonSpec exact(String name, String column) {
-    return new ComparisonSpec(name, column, ComparisonKind.EXACT, List.of(), List.of(), null, Set.of(), null);
+    return new ComparisonSpec(name, column, ComparisonKind.EXACT, List.of(), List.of(), null, Set.of(), null, null);
   }
 
   /** String comparison with the given Jaro-Winkler thresholds (strictly decreasing, may be empty). */
   public static ComparisonSpec string(String name, String column, List<Double> similarityThresholds) {
     return new ComparisonSpec(name, column, ComparisonKind.STRING, similarityThresholds, List.of(), null, Set.of(),
-        null);
+        null, null);
   }
 
   /** Date comparison (DateType, or yyyymmdd text). */
   public static ComparisonSpec date(String name, String column) {
-    return new ComparisonSpec(name, column, ComparisonKind.DATE, List.of(), List.of(), null, Set.of(), null);
+    return new ComparisonSpec(name, column, ComparisonKind.DATE, List.of(), List.of(), null, Set.of(), null, null);
   }
 
   /** Address-style comparison with Jaro-Winkler and token-set Jaccard thresholds (each strictly decreasing). */
   public static ComparisonSpec tokens(String name, String column, List<Double> similarityThresholds,
       List<Double> overlapThresholds) {
     return new ComparisonSpec(name, column, ComparisonKind.TOKENS, similarityThresholds, overlapThresholds, null,
-        Set.of(), null);
+        Set.of(), null, null);
   }
 
   /** A copy with the swapped-columns level against {@code otherColumn} (STRING only). */
   public ComparisonSpec withCrossColumn(String otherColumn) {
     return new ComparisonSpec(name, column, kind, similarityThresholds, overlapThresholds, otherColumn, options,
-        onlyWithout);
+        onlyWithout, typoCheck);
   }
 
   /** A copy with {@code option} switched on. */
@@ -93,13 +99,19 @@ public record ComparisonSpec(String name, String column, ComparisonKind kind, Li
     Set<ComparisonOption> more = EnumSet.of(option);
     more.addAll(options);
     return new ComparisonSpec(name, column, kind, similarityThresholds, overlapThresholds, crossColumn, more,
-        onlyWithout);
+        onlyWithout, typoCheck);
   }
 
   /** A copy that counts only for pairs where comparison {@code other} has no value (level -1). */
   public ComparisonSpec onlyWithout(String other) {
     return new ComparisonSpec(name, column, kind, similarityThresholds, overlapThresholds, crossColumn, options,
-        other);
+        other, typoCheck);
+  }
+
+  /** A copy whose similarity levels apply only to values that may be a typo of one another ({@link TypoCheck}). */
+  public ComparisonSpec withTypoCheck(TypoCheck check) {
+    return new ComparisonSpec(name, column, kind, similarityThresholds, overlapThresholds, crossColumn, options,
+        onlyWithout, check);
   }
 
   /** Whether exact agreement is term-frequency adjusted. */
@@ -177,16 +189,35 @@ public record ComparisonSpec(String name, String column, ComparisonKind kind, Li
    * values and are ignored unless the spec has one. DATE values are yyyymmdd text.
    */
   public int level(String left, String right, String leftCross, String rightCross) {
+    return level(new ValuePair(left, right, leftCross, rightCross, 0, 0));
+  }
+
+  /**
+   * The level of a pair of values with their record counts (used by the {@link #typoCheck}; 0 when unknown, which
+   * lets any near-miss be a typo). DATE values are yyyymmdd text.
+   */
+  public int level(ValuePair values) {
+    String left = values.left();
+    String right = values.right();
     return switch (kind) {
       case EXACT -> LevelFunctions.exact(left, right);
-      case STRING -> LevelFunctions.string(this, new ValuePair(left, right, leftCross, rightCross));
+      case STRING -> LevelFunctions.string(this, values);
       case DATE -> LevelFunctions.date(left, right);
       case TOKENS -> LevelFunctions.tokens(this, left, right);
     };
   }
 
-  /** One pair's values for a comparison: the compared column and, if any, the cross column. */
-  record ValuePair(String left, String right, String leftCross, String rightCross) {
+  /**
+   * One pair's values for a comparison: the compared column, if any the cross column, and the values' record counts
+   * (0 when not known).
+   */
+  public record ValuePair(String left, String right, String leftCross, String rightCross, long leftCount,
+                          long rightCount) {
+  }
+
+  /** Whether the two values count as real, distinct values rather than a possible typo ({@link #typoCheck}). */
+  boolean bothReal(ValuePair values) {
+    return typoCheck != null && typoCheck.bothReal(values.leftCount(), values.rightCount());
   }
 
   private static void addAscending(List<String> labels, String prefix, List<Double> decreasing) {

@@ -24,6 +24,9 @@ public final class ExpectationMaximisation {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExpectationMaximisation.class);
 
+  static final double PRIOR_RELATIVE_TOLERANCE = 1e-6;
+  static final int PRIOR_MAX_ITERATIONS = 10_000;
+
   private ExpectationMaximisation() {
   }
 
@@ -48,6 +51,52 @@ public final class ExpectationMaximisation {
       fixed[k] = frozen.contains(comparisons.get(k).name());
     }
     return run(comparisons, patterns, u, settings, new Estimate(start.lambda(), m), fixed);
+  }
+
+  /**
+   * The prior over all {@code allPairs} record pairs with every m and u frozen: the fixed point of
+   * λ = Σ count(γ) · P(match | γ, λ) / allPairs over the candidate patterns, every pair outside the candidates
+   * counted as a non-match (the blocking assumption). This is the prior the u-probabilities call for: they are
+   * estimated on random pairs, and a candidate set picked for agreeing names holds far more look-alike non-matches
+   * (namesakes, relatives) than the u-probabilities expect, so a prior fitted among candidates alone comes out too
+   * high. Iterates from "every candidate is a match", decreasing to the largest fixed point; stops when λ changes
+   * by less than {@value #PRIOR_RELATIVE_TOLERANCE} of itself.
+   */
+  public static FellegiSunterModel priorOverAllPairs(Comparisons comparisons, List<GammaPattern> patterns,
+      UProbabilities u, FellegiSunterModel model, double allPairs, EmSettings settings) {
+    PatternTable table = PatternTable.of(comparisons, patterns);
+    if (!(allPairs >= table.total)) {
+      throw new IllegalArgumentException("allPairs must be at least the " + table.total + " candidate pairs, got "
+          + allPairs);
+    }
+    double[][] uk = toArrays(comparisons, u);
+    double[][] m = new double[comparisons.size()][];
+    for (int k = 0; k < m.length; k++) {
+      m[k] = model.parameters().get(k).m().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    double floor = settings.minProbability();
+    Estimate current = new Estimate(Math.min(1 - floor, Math.max(floor, table.total / allPairs)), m);
+    int iteration = 0;
+    Convergence convergence = Convergence.MAX_ITERATIONS;
+    while (iteration < PRIOR_MAX_ITERATIONS) {
+      iteration++;
+      double[] posterior = expectation(table, current, uk);
+      double matches = 0;
+      for (int p = 0; p < posterior.length; p++) {
+        matches += table.counts[p] * posterior[p];
+      }
+      double lambda = Math.min(1 - floor, Math.max(floor, matches / allPairs));
+      double change = Math.abs(lambda - current.lambda) / current.lambda;
+      current = new Estimate(lambda, m);
+      if (change < PRIOR_RELATIVE_TOLERANCE) {
+        convergence = Convergence.CONVERGED;
+        break;
+      }
+    }
+    LOG.info("prior over all {} record pairs {} after {} iteration(s): lambda={} ({} expected matching pairs among"
+        + " {} candidates)", (long) allPairs, convergence, iteration, current.lambda,
+        String.format("%.0f", current.lambda * allPairs), (long) table.total);
+    return current.toModel(comparisons, u, iteration, convergence);
   }
 
   private static FellegiSunterModel run(Comparisons comparisons, List<GammaPattern> patterns, UProbabilities u,

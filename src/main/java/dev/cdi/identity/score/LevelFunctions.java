@@ -42,14 +42,15 @@ final class LevelFunctions {
         return level;
       }
     }
+    boolean typoPossible = !spec.bothReal(values);
     if (spec.hasEditDistanceLevel()) {
       level--;
-      if (EditDistance.withinOneEdit(left, right)) {
+      if (typoPossible && EditDistance.withinOneEdit(left, right)) {
         return level;
       }
     }
     List<Double> thresholds = spec.similarityThresholds();
-    int met = firstMet(thresholds, JaroWinkler.similarity(left, right));
+    int met = typoPossible ? firstMet(thresholds, JaroWinkler.similarity(left, right)) : -1;
     if (met >= 0) {
       return level - 1 - met;
     }

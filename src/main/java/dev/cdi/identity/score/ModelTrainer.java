@@ -49,7 +49,36 @@ public final class ModelTrainer {
     if (rules.isEmpty()) {
       return train(records, compared, comparisons, settings);
     }
+    FellegiSunterModel model = fitRules(records, compared, comparisons, settings, rules).model();
+    LOG.info("Trained model:\n{}", model.describe());
+    return model;
+  }
+
+  /**
+   * As {@link #train(Dataset, Dataset, Comparisons, TrainingSettings, List)}, then the prior over all
+   * {@code allPairs} record pairs ({@link ExpectationMaximisation#priorOverAllPairs}), the pairs outside
+   * {@code compared} counted as non-matches. The returned model's λ is that prior, to score candidates with.
+   */
+  public static FellegiSunterModel trainWithPriorOverAllPairs(Dataset<Row> records, Dataset<Row> compared,
+      Comparisons comparisons, TrainingSettings settings, List<TrainingRule> rules, double allPairs) {
+    Fitted fitted = fitRules(records, compared, comparisons, settings, rules);
+    FellegiSunterModel model = ExpectationMaximisation.priorOverAllPairs(comparisons, fitted.candidatePatterns(),
+        fitted.u(), fitted.model(), allPairs, settings.em());
+    LOG.info("Trained model:\n{}", model.describe());
+    return model;
+  }
+
+  private record Fitted(FellegiSunterModel model, UProbabilities u, List<GammaPattern> candidatePatterns) {
+  }
+
+  /** u from random pairs, then m rule by rule (plain EM over all candidates without rules), then λ among them. */
+  private static Fitted fitRules(Dataset<Row> records, Dataset<Row> compared, Comparisons comparisons,
+      TrainingSettings settings, List<TrainingRule> rules) {
     UProbabilities u = UProbabilityEstimator.estimate(records, comparisons, settings.randomPairs());
+    if (rules.isEmpty()) {
+      List<GammaPattern> all = GammaPatterns.collect(compared, comparisons);
+      return new Fitted(ExpectationMaximisation.estimate(comparisons, all, u, settings.em()), u, all);
+    }
     FellegiSunterModel current = startingModel(comparisons, u, settings);
     Set<String> fitted = new HashSet<>();
     for (TrainingRule rule : rules) {
@@ -72,10 +101,10 @@ public final class ModelTrainer {
     }
     comparisons.specs().stream().map(ComparisonSpec::name).filter(n -> !fitted.contains(n)).forEach(n ->
         LOG.warn("comparison {} is on a column every training rule selects pairs by; it keeps its starting m", n));
-    FellegiSunterModel model = ExpectationMaximisation.estimate(comparisons,
-        GammaPatterns.collect(compared, comparisons), u, settings.em(), current, names(comparisons));
-    LOG.info("Trained model:\n{}", model.describe());
-    return model;
+    List<GammaPattern> all = GammaPatterns.collect(compared, comparisons);
+    FellegiSunterModel model = ExpectationMaximisation.estimate(comparisons, all, u, settings.em(), current,
+        names(comparisons));
+    return new Fitted(model, u, all);
   }
 
   private static Set<String> frozen(Comparisons comparisons, TrainingRule rule) {

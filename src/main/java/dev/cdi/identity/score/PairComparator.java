@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.when;
 
+import dev.cdi.identity.score.ComparisonSpec.ValuePair;
 import dev.cdi.identity.score.ScoreColumns.Pairs;
 import dev.cdi.identity.score.ScoreColumns.Records;
 import dev.cdi.spark.SchemaChecks;
@@ -20,6 +21,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.api.java.UDF6;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
@@ -64,9 +66,16 @@ public final class PairComparator {
     return joined.select(out.toArray(new Column[0]));
   }
 
-  /** Levels only: the pairs plus {@code g_*} columns (no term-frequency work). */
+  /**
+   * Levels only: the pairs plus {@code g_*} columns (no term-frequency work). With a typo-checked comparison the
+   * records must already carry their value counts over the whole data ({@link #withValueCounts}), as a sample's
+   * own counts would be too small.
+   */
   public static Dataset<Row> levels(Dataset<Row> pairs, Dataset<Row> records, Comparisons comparisons) {
     checkInputs(pairs, records, comparisons);
+    String[] counts = comparisons.specs().stream().filter(s -> s.typoCheck() != null)
+        .map(TermFrequencies::countColumn).toArray(String[]::new);
+    SchemaChecks.requireColumns(records, "records (value counts from PairComparator.withValueCounts)", counts);
     Dataset<Row> joined = joinBothSides(pairs, selectNeeded(records, comparisons));
     List<Column> out = new ArrayList<>(inputColumns(pairs));
     Map<String, Column> gammas = levelColumns(comparisons, records);
@@ -74,6 +83,11 @@ public final class PairComparator {
       out.add(gammas.get(spec.name()).as(Pairs.gamma(spec.name())));
     }
     return joined.select(out.toArray(new Column[0]));
+  }
+
+  /** {@code records} with the value counts typo-checked comparisons need ({@link #levels}); one window each. */
+  public static Dataset<Row> withValueCounts(Dataset<Row> records, Comparisons comparisons) {
+    return TermFrequencies.counts(records, comparisons);
   }
 
   private static void checkInputs(Dataset<Row> pairs, Dataset<Row> records, Comparisons comparisons) {
@@ -88,6 +102,8 @@ public final class PairComparator {
     Set<String> columns = new LinkedHashSet<>();
     columns.add(Records.NODE_ID);
     columns.addAll(comparisons.recordColumns());
+    comparisons.specs().stream().filter(s -> s.typoCheck() != null).map(TermFrequencies::countColumn)
+        .filter(c -> Arrays.asList(records.columns()).contains(c)).forEach(columns::add);
     return records.select(columns.stream().map(functions::col).toArray(Column[]::new));
   }
 
@@ -128,10 +144,18 @@ public final class PairComparator {
   }
 
   private static Column levelColumn(ComparisonSpec spec, Dataset<Row> records) {
-    UserDefinedFunction udf = functions.udf((UDF4<String, String, String, String, Integer>) spec::level,
-        DataTypes.IntegerType).asNonNullable();
     DataType type = records.select(spec.column()).schema().fields()[0].dataType();
-    return udf.apply(value(spec, LEFT, type), value(spec, RIGHT, type), cross(spec, LEFT), cross(spec, RIGHT));
+    if (spec.typoCheck() == null) {
+      UserDefinedFunction udf = functions.udf((UDF4<String, String, String, String, Integer>) spec::level,
+          DataTypes.IntegerType).asNonNullable();
+      return udf.apply(value(spec, LEFT, type), value(spec, RIGHT, type), cross(spec, LEFT), cross(spec, RIGHT));
+    }
+    UserDefinedFunction udf = functions.udf((UDF6<String, String, String, String, Long, Long, Integer>)
+        (l, r, lc, rc, ln, rn) -> spec.level(new ValuePair(l, r, lc, rc, ln, rn)), DataTypes.IntegerType)
+        .asNonNullable();
+    String count = TermFrequencies.countColumn(spec);
+    return udf.apply(value(spec, LEFT, type), value(spec, RIGHT, type), cross(spec, LEFT), cross(spec, RIGHT),
+        col(LEFT + count), col(RIGHT + count));
   }
 
   private static Column value(ComparisonSpec spec, String side, DataType type) {

@@ -14,10 +14,11 @@ import org.apache.spark.sql.expressions.Window;
 
 /**
  * Adds, per tf-adjusted comparison, the frequency of each record's value among the records with a value:
- * {@code count(value) / count(non-null values)}, a double, null where the value is null.
+ * {@code count(value) / count(non-null values)}, a double, null where the value is null; and per comparison with a
+ * {@link TypoCheck}, the value's record count ({@link #countColumn}, a long, 0 where the value is null).
  *
- * <p>Cost: one shuffle of the records per tf-adjusted comparison (a window partitioned by the value), plus one
- * global count aggregation for all of them (one row, cross-joined back, so broadcast). No action runs here. The
+ * <p>Cost: one shuffle of the records per such comparison (a window partitioned by the value), plus one global
+ * count aggregation for the tf-adjusted ones (one row, cross-joined back, so broadcast). No action runs here. The
  * result is a pure function of the records.
  */
 final class TermFrequencies {
@@ -30,8 +31,32 @@ final class TermFrequencies {
     return "_tf_" + spec.name();
   }
 
-  /** {@code records} plus one {@link #column} per tf-adjusted comparison; unchanged if there are none. */
+  /** Internal column holding the record count of a typo-checked comparison's value. */
+  static String countColumn(ComparisonSpec spec) {
+    return "_n_" + spec.name();
+  }
+
+  /**
+   * {@code records} plus one {@link #column} per tf-adjusted comparison and one {@link #countColumn} per
+   * typo-checked comparison; unchanged if there are none.
+   */
   static Dataset<Row> annotate(Dataset<Row> records, Comparisons comparisons) {
+    return frequencies(counts(records, comparisons), comparisons);
+  }
+
+  static Dataset<Row> counts(Dataset<Row> records, Comparisons comparisons) {
+    Dataset<Row> out = records;
+    for (ComparisonSpec spec : comparisons.specs()) {
+      if (spec.typoCheck() != null) {
+        Column value = col(spec.column());
+        out = out.withColumn(countColumn(spec), when(value.isNotNull(), count(lit(1)).over(Window.partitionBy(value)))
+            .otherwise(lit(0L)));
+      }
+    }
+    return out;
+  }
+
+  private static Dataset<Row> frequencies(Dataset<Row> records, Comparisons comparisons) {
     List<ComparisonSpec> adjusted = comparisons.specs().stream().filter(ComparisonSpec::tfAdjusted).toList();
     if (adjusted.isEmpty()) {
       return records;

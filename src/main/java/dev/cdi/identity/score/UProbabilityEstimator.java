@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * pairs compared, so at most {@code maxPairs} pairs are graded. Random pairs are almost all non-matches; the few
  * true matches among them bias u slightly upwards for agreement levels, which is the usual approximation.
  *
- * <p>Cost: one scan of the records with a top-n selection (no full sort), a cross join of the small sample with
+ * <p>Cost: one scan of the records with a top-n selection (no full sort), after the value counts of typo-checked
+ * comparisons (one window each, over all records), a cross join of the small sample with
  * itself, the comparator's two joins on the sample, and one aggregation collected to the driver (the action this
  * step needs). The sample is persisted while it is reused and unpersisted afterwards. Deterministic for a given
  * seed and records.
@@ -37,7 +38,7 @@ public final class UProbabilityEstimator {
   public static UProbabilities estimate(Dataset<Row> records, Comparisons comparisons, RandomPairSettings settings) {
     SchemaChecks.requireColumns(records, "records", Records.NODE_ID);
     int sampleSize = settings.sampleRecords();
-    Dataset<Row> sample = records
+    Dataset<Row> sample = PairComparator.withValueCounts(records, comparisons)
         .withColumn(HASH, xxhash64(col(Records.NODE_ID), lit(settings.seed())))
         .orderBy(col(HASH), col(Records.NODE_ID))
         .limit(sampleSize)

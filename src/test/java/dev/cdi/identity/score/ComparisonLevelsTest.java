@@ -1,6 +1,8 @@
 package dev.cdi.identity.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,34 @@ class ComparisonLevelsTest {
     assertEquals(0, given.level("debbie", "samantha"));
     assertEquals(0, given.level("ted", "robert"));
     assertEquals(-1, given.level("ted", null));
+  }
+
+  @Test
+  void typoCheckDropsSimilarityLevelsBetweenTwoCommonValues() {
+    ComparisonSpec given = GIVEN.with(ComparisonOption.NICKNAME_LEVEL).withTypoCheck(new TypoCheck(5, 0.05));
+    int similar = GIVEN.level("michael", "michelle");
+    assertTrue(similar >= 2 && similar <= 3, "without counts michael ~ michelle is a Jaro-Winkler level");
+    assertEquals(0, given.level(counted("michael", "michelle", 920, 269)), "two common names are two names");
+    assertEquals(similar, given.level(counted("michael", "michelle", 920, 4)), "held by too few records to tell");
+    assertEquals(similar, given.level(counted("michael", "michelle", 0, 0)), "counts unknown");
+    assertEquals(4, given.level(counted("mary", "mry", 1338, 6)), "a rare variant of a common name is a typo");
+    assertEquals(similar, given.level(counted("michael", "michelle", 1000, 50)), "50 is not above 5% of 1000");
+    assertEquals(0, given.level(counted("michael", "michelle", 1000, 51)));
+    assertEquals(5, given.level(counted("ted", "edward", 500, 300)), "nicknames are unaffected");
+    assertEquals(6, given.level(counted("mary", "mary", 1338, 1338)));
+    assertEquals(1, given.level(new ComparisonSpec.ValuePair("kowalczyk", "jonathan", "jonathan", "kowalczyk", 50,
+        50)), "swapped names are unaffected");
+    assertEquals("typo_check.min_count must be at least 2, got 1",
+        assertThrows(IllegalArgumentException.class, () -> new TypoCheck(1, 0.05)).getMessage());
+    assertEquals("typo_check.max_typo_share must be in (0, 1), got 1.0",
+        assertThrows(IllegalArgumentException.class, () -> new TypoCheck(5, 1.0)).getMessage());
+    assertEquals("comparison email: typo_check applies to STRING only, got kind EXACT",
+        assertThrows(IllegalArgumentException.class, () -> ComparisonSpec.exact("email", "email_key")
+            .withTypoCheck(new TypoCheck(5, 0.05))).getMessage());
+  }
+
+  private static ComparisonSpec.ValuePair counted(String left, String right, long leftCount, long rightCount) {
+    return new ComparisonSpec.ValuePair(left, right, null, null, leftCount, rightCount);
   }
 
   @Test

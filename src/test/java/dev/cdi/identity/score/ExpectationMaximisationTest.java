@@ -2,6 +2,7 @@ package dev.cdi.identity.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,6 +72,44 @@ class ExpectationMaximisationTest {
       assertEquals(truth.parameters().get(k).m(), allFrozen.parameters().get(k).m());
     }
     assertEquals(LAMBDA, allFrozen.lambda(), 0.01, "with every m frozen only lambda moves, to the mixture's");
+  }
+
+  @Test
+  void priorOverAllPairsCountsThePairsOutsideTheCandidatesAsNonMatches() {
+    Comparisons comparisons = Comparisons.of(ComparisonSpec.exact("email", "email_key"),
+        ComparisonSpec.exact("name", "name_key"));
+    UProbabilities u = new UProbabilities(List.of(List.of(1 - 1e-6, 1e-6), List.of(0.999, 0.001)), 1_000_000);
+    List<ComparisonParameters> parameters = List.of(
+        new ComparisonParameters(comparisons.get(0), List.of(0.05, 0.95), u.of(0)),
+        new ComparisonParameters(comparisons.get(1), List.of(0.05, 0.95), u.of(1)));
+    FellegiSunterModel fitted = new FellegiSunterModel(0.5, parameters, 3, Convergence.CONVERGED);
+    // 100 pairs share an email (Bayes factor 950,000 each); 5,000 namesakes agree on the name alone (950 each),
+    // as blocking on names proposes them; 900 agree on nothing
+    List<GammaPattern> candidates = List.of(new GammaPattern(List.of(1, 1), 100),
+        new GammaPattern(List.of(-1, 1), 5_000), new GammaPattern(List.of(-1, 0), 900));
+    double allPairs = 1e7;
+
+    FellegiSunterModel model = ExpectationMaximisation.priorOverAllPairs(comparisons, candidates, u, fitted,
+        allPairs, EmSettings.DEFAULTS);
+
+    assertEquals(Convergence.CONVERGED, model.convergence());
+    assertEquals(fitted.parameters(), model.parameters(), "m and u are kept");
+    double lambda = model.lambda();
+    double expected = 100 * posterior(lambda, 0.95 / 1e-6 * 0.95 / 0.001) + 5_000 * posterior(lambda, 0.95 / 0.001)
+        + 900 * posterior(lambda, 0.05 / 0.999);
+    assertEquals(expected / allPairs, lambda, lambda * 1e-5, "λ is the fixed point over all pairs");
+    assertTrue(lambda * allPairs > 100 && lambda * allPairs < 200, "the 100 sure matches and a few namesakes, got "
+        + lambda * allPairs);
+    FellegiSunterModel amongCandidates = ExpectationMaximisation.estimate(comparisons, candidates, u,
+        EmSettings.DEFAULTS, fitted, Set.of("email", "name"));
+    assertTrue(amongCandidates.lambda() * 6_000 > 4_000, "fitted among candidates, the namesakes count as matches");
+    assertEquals("allPairs must be at least the 6000.0 candidate pairs, got 5000.0",
+        assertThrows(IllegalArgumentException.class, () -> ExpectationMaximisation.priorOverAllPairs(comparisons,
+            candidates, u, fitted, 5_000, EmSettings.DEFAULTS)).getMessage());
+  }
+
+  private static double posterior(double lambda, double bayesFactor) {
+    return lambda * bayesFactor / (lambda * bayesFactor + 1 - lambda);
   }
 
   @Test

@@ -83,6 +83,32 @@ class PairComparatorTest {
   }
 
   @Test
+  void typoCheckedComparisonsCountValuesOverAllRecords() {
+    StructType schema = new StructType().add("node_id", DataTypes.LongType).add("given", DataTypes.StringType);
+    List<Row> rows = new ArrayList<>();
+    long id = 0;
+    for (String name : List.of("john", "john", "john", "john", "john", "john", "joan", "joan", "joan", "jon")) {
+      rows.add(RowFactory.create(++id, name));
+    }
+    Dataset<Row> records = SharedSpark.session().createDataFrame(rows, schema);
+    Dataset<Row> pairs = SharedSpark.session().createDataFrame(List.of(RowFactory.create(1L, 7L),
+        RowFactory.create(1L, 10L), RowFactory.create(1L, 2L)), new StructType()
+        .add("left_id", DataTypes.LongType).add("right_id", DataTypes.LongType));
+    ComparisonSpec plain = ComparisonSpec.string("given", "given", List.of(0.8));
+    Comparisons checked = Comparisons.of(plain.withTypoCheck(new TypoCheck(3, 0.4)));
+
+    assertEquals(List.of("1,2,2", "1,7,1", "1,10,1"), render(PairComparator.levels(pairs, records,
+        Comparisons.of(plain))));
+    assertEquals(List.of("1,2,2", "1,7,0", "1,10,1"), render(PairComparator.compare(pairs, records, checked)),
+        "joan (3 records) is half as common as john (6): a name of its own; jon (1 record) may be a typo");
+    assertEquals(List.of("1,2,2", "1,7,0", "1,10,1"), render(PairComparator.levels(pairs,
+        PairComparator.withValueCounts(records, checked), checked)));
+    assertEquals("records (value counts from PairComparator.withValueCounts) is missing required column(s) "
+        + "[_n_given]; it has [node_id, given]", assertThrows(IllegalArgumentException.class,
+            () -> PairComparator.levels(pairs, records, checked)).getMessage());
+  }
+
+  @Test
   void datesGivenAsTextAreComparedAsYyyymmdd() {
     StructType schema = new StructType().add("node_id", DataTypes.LongType).add("dob", DataTypes.StringType);
     Dataset<Row> records = SharedSpark.session().createDataFrame(List.of(RowFactory.create(1L, "1985-04-07"),
