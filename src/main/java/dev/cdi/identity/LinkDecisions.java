@@ -1,8 +1,16 @@
 package dev.cdi.identity;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_except;
 import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.array_union;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
@@ -12,9 +20,13 @@ import dev.cdi.identity.IdentitySettings.ConflictRule;
 import dev.cdi.identity.link.IdentifierLinks;
 import dev.cdi.identity.score.ScoreColumns;
 import dev.cdi.spark.SchemaChecks;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Decides what each scored candidate pair is:
@@ -25,7 +37,15 @@ import org.apache.spark.sql.Row;
  *       or the match probability reaches the threshold (rule {@code fuzzy});</li>
  * </ul>
  * and gives links a {@code strength} for the clustering guardrails: the match weight, plus
- * {@value #IDENTIFIER_BONUS} bits for identifier links so they outrank every fuzzy link. A narrow transform.
+ * {@value #IDENTIFIER_BONUS} bits for identifier links so they outrank every fuzzy link.
+ *
+ * <p>An identifier that two records in conflict share (a family's email, given names that disagree) is not a
+ * person key for either of them: a pair that shares only identifiers a conflicting pair has shown to be shared by
+ * different people, at either end, links only on its match probability. Otherwise a record holding just the
+ * family email would be tied to whichever family member the clustering meets first.
+ *
+ * <p>Cost: the vetoed identifier pairs' ends are aggregated (one small shuffle) and joined back to the pairs by
+ * each end (broadcast when small). Deterministic.
  */
 final class LinkDecisions {
 
@@ -34,6 +54,12 @@ final class LinkDecisions {
   static final String CONFLICT = "conflict";
   static final String STRENGTH = "strength";
   static final double IDENTIFIER_BONUS = 100.0;
+  private static final String NODE = "_node";
+  private static final String IDENTIFIER = "_identifier";
+  private static final String DISTRUSTED = "_distrusted";
+  private static final String LEFT_DISTRUSTED = "_left_distrusted";
+  private static final String RIGHT_DISTRUSTED = "_right_distrusted";
+  private static final DataType STRINGS = DataTypes.createArrayType(DataTypes.StringType);
 
   private LinkDecisions() {
   }
@@ -49,17 +75,38 @@ final class LinkDecisions {
   }
 
   static Dataset<Row> decide(Dataset<Row> scored, IdentitySettings settings) {
-    SchemaChecks.requireColumns(scored, "scored pairs", IdentifierLinks.IDENTIFIERS,
-        ScoreColumns.Scores.MATCH_PROBABILITY, ScoreColumns.Scores.MATCH_WEIGHT);
-    Column conflict = conflict(settings);
-    Column shared = col(IdentifierLinks.IDENTIFIERS).isNotNull().and(size(col(IdentifierLinks.IDENTIFIERS)).gt(0));
+    SchemaChecks.requireColumns(scored, "scored pairs", IdentifierLinks.LEFT_ID, IdentifierLinks.RIGHT_ID,
+        IdentifierLinks.IDENTIFIERS, ScoreColumns.Scores.MATCH_PROBABILITY, ScoreColumns.Scores.MATCH_WEIGHT);
+    Dataset<Row> withConflict = scored.withColumn(CONFLICT, conflict(settings));
+    Dataset<Row> distrusted = distrusted(withConflict);
+    Column left = col(LEFT_DISTRUSTED);
+    Column right = col(RIGHT_DISTRUSTED);
+    Column trusted = array_except(col(IdentifierLinks.IDENTIFIERS), array_union(
+        coalesce(left, array().cast(STRINGS)), coalesce(right, array().cast(STRINGS))));
+    Column shared = col(IdentifierLinks.IDENTIFIERS).isNotNull().and(size(trusted).gt(0));
     Column likely = col(ScoreColumns.Scores.MATCH_PROBABILITY).geq(settings.matchThreshold());
-    return scored
-        .withColumn(CONFLICT, conflict)
-        .withColumn(RULE, when(shared, concat(lit("identifier:"), array_join(col(IdentifierLinks.IDENTIFIERS), "+")))
+    return withConflict
+        .join(broadcast(distrusted.toDF(IdentifierLinks.LEFT_ID, LEFT_DISTRUSTED)), IdentifierLinks.LEFT_ID, "left")
+        .join(broadcast(distrusted.toDF(IdentifierLinks.RIGHT_ID, RIGHT_DISTRUSTED)), IdentifierLinks.RIGHT_ID,
+            "left")
+        .withColumn(RULE, when(shared, concat(lit("identifier:"), array_join(trusted, "+")))
+            .when(col(CONFLICT).and(size(col(IdentifierLinks.IDENTIFIERS)).gt(0)), concat(lit("identifier:"),
+                array_join(col(IdentifierLinks.IDENTIFIERS), "+")))
             .otherwise(lit("fuzzy")))
-        .withColumn(LINK, not(conflict).and(shared.or(likely)))
+        .withColumn(LINK, not(col(CONFLICT)).and(shared.or(likely)))
         .withColumn(STRENGTH, col(ScoreColumns.Scores.MATCH_WEIGHT)
-            .plus(when(shared, lit(IDENTIFIER_BONUS)).otherwise(lit(0.0))));
+            .plus(when(shared, lit(IDENTIFIER_BONUS)).otherwise(lit(0.0))))
+        .drop(LEFT_DISTRUSTED, RIGHT_DISTRUSTED)
+        .select(scored.columns()[0], Stream.concat(Arrays.stream(scored.columns()).skip(1),
+            Stream.of(CONFLICT, RULE, LINK, STRENGTH)).toArray(String[]::new));
+  }
+
+  /** Per record, the identifiers it shares with a record a conflict rule declared another person. */
+  private static Dataset<Row> distrusted(Dataset<Row> withConflict) {
+    Dataset<Row> vetoed = withConflict.where(col(CONFLICT).and(col(IdentifierLinks.IDENTIFIERS).isNotNull()));
+    Column identifier = explode(col(IdentifierLinks.IDENTIFIERS)).as(IDENTIFIER);
+    return vetoed.select(col(IdentifierLinks.LEFT_ID).as(NODE), identifier)
+        .union(vetoed.select(col(IdentifierLinks.RIGHT_ID).as(NODE), identifier))
+        .groupBy(NODE).agg(array_sort(collect_set(col(IDENTIFIER))).as(DISTRUSTED));
   }
 }

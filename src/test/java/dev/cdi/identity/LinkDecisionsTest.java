@@ -58,12 +58,38 @@ class LinkDecisionsTest {
         r.getAs("rule") + " link=" + r.getAs("link") + " conflict=" + r.getAs("conflict") + " strength="
             + r.getAs("strength")));
     assertEquals(Map.of(
-        2L, "identifier:email link=true conflict=false strength=101.0",
-        3L, "identifier:email link=false conflict=true strength=109.0",
+        2L, "fuzzy link=false conflict=false strength=1.0",
+        3L, "identifier:email link=false conflict=true strength=9.0",
         4L, "fuzzy link=true conflict=false strength=5.0",
         5L, "fuzzy link=false conflict=true strength=7.0",
         6L, "fuzzy link=false conflict=false strength=0.0",
         7L, "fuzzy link=false conflict=false strength=3.0"), got);
+  }
+
+  @Test
+  void anIdentifierThatRecordsInConflictShareLinksOnlyOnTheMatchProbability() {
+    // 1 and 2 share a family email but their given names disagree; 3 holds only that email; 4 shares email and
+    // phone with 1; 5 and 6 share another email with nothing against it
+    Dataset<Row> scored = spark.createDataFrame(List.of(
+        RowFactory.create(1L, 2L, List.of("email"), 0, -1, 0.99, 9.0),
+        RowFactory.create(1L, 3L, List.of("email"), -1, -1, 0.5, 0.0),
+        RowFactory.create(2L, 3L, List.of("email"), -1, -1, 0.96, 4.5),
+        RowFactory.create(1L, 4L, List.of("email", "phone"), 2, -1, 0.7, 2.0),
+        RowFactory.create(5L, 6L, List.of("email"), -1, -1, 0.5, 0.0)), SCORED);
+
+    Dataset<Row> decided = LinkDecisions.decide(scored, SETTINGS);
+
+    assertEquals(List.of("left_id", "right_id", "identifiers", "g_given_name", "g_birth_date", "match_probability",
+        "match_weight", "conflict", "rule", "link", "strength"), List.of(decided.columns()));
+    Map<String, String> got = new TreeMap<>();
+    decided.collectAsList().forEach(r -> got.put(r.getLong(0) + "-" + r.getLong(1),
+        r.getAs("rule") + " link=" + r.getAs("link")));
+    assertEquals(Map.of(
+        "1-2", "identifier:email link=false",
+        "1-3", "fuzzy link=false",
+        "2-3", "fuzzy link=true",
+        "1-4", "identifier:phone link=true",
+        "5-6", "identifier:email link=true"), got);
   }
 
   @Test

@@ -186,11 +186,11 @@ class EndToEndIngestTest {
 
   /**
    * Accuracy floors on this 400-customer sample. They sit a few points under what the current resolver measures
-   * here (precision 0.972, recall 0.949 with this seed, by `scripts/cdi run` and `evaluate` on the same sample) so
+   * here (precision 0.988, recall 0.939 with this seed: 944 of 955 predicted pairs right, 1,005 true pairs) so
    * that a regression fails the build; identifier links alone reach precision 0.996 and recall 0.85 on the demo
    * sample, so recall above 0.92 shows the fuzzy path and the nickname levels work.
    */
-  private static final double PRECISION_FLOOR = 0.95;
+  private static final double PRECISION_FLOOR = 0.97;
   private static final double RECALL_FLOOR = 0.92;
 
   @Test
