@@ -54,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * customer's journey). Customer ids come from the identity map alone, so ids merged away disappear from gold.
  *
  * <p>Idempotence: the output depends only on the inputs (pinned to one version each) and the configuration; traits
- * are computed as of the newest event date, not the clock. A rerun with no new data changes no row (each MERGE
- * commits a version with no changed rows), and a run that died halfway is completed by running again. Shuffle
+ * are computed as of the newest event date, not the clock. A rerun with no new data writes nothing (every table's
+ * keys and row hashes equal the new ones, so no MERGE runs and no version is added), and a run that died halfway
+ * is completed by running again. Shuffle
  * cost: the events ⋈ event map and records ⋈ map joins, exchanges by customer for sessions, survivorship and
  * traits, the conversion ⋈ touchpoint join, and each table's MERGE join with its target.
  */

@@ -3,6 +3,7 @@ package dev.cdi.gold;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.to_date;
 
 import dev.cdi.io.Columns.EventMap;
@@ -83,14 +84,26 @@ final class GoldTables {
   /**
    * Makes a gold table hold exactly {@code rows} (one per {@code key}) by MERGE: rows whose content hash changed
    * are updated (and stamped with this run), new keys inserted, keys no longer produced deleted; unchanged rows are
-   * left alone. Creates the table on first use, with the change data feed on.
+   * left alone. When the keys and hashes equal the table's (one join by key), nothing is written and the table
+   * keeps its version. Creates the table on first use, with the change data feed on.
    */
   RowChanges write(TableId table, Dataset<Row> rows, String key, String partitionColumn) {
     Dataset<Row> stamped = RowHash.append(rows, ROW_HASH).withColumn(RUN_ID, lit(run.runId()));
     String path = lakehouse.path(table);
+    if (DeltaIO.exists(spark, path) && sameContent(stamped, DeltaIO.read(spark, path), key)) {
+      return new RowChanges(DeltaIO.latestVersion(spark, path), 0, 0, 0);
+    }
     DeltaIO.createIfAbsent(spark, path, stamped.schema(), partitionColumn, PROPERTIES);
     DeltaIO.sync(stamped, path, key, "t." + ROW_HASH + " <> s." + ROW_HASH);
     return DeltaIO.lastChanges(spark, path);
+  }
+
+  /** Whether both hold the same keys with the same row hashes (one full outer join by key). */
+  private static boolean sameContent(Dataset<Row> next, Dataset<Row> current, String key) {
+    Dataset<Row> n = next.select(col(key).as("_n_key"), col(ROW_HASH).as("_n_hash"));
+    Dataset<Row> c = current.select(col(key).as("_c_key"), col(ROW_HASH).as("_c_hash"));
+    return n.join(c, col("_n_key").equalTo(col("_c_key")), "full_outer")
+        .where(not(col("_n_hash").eqNullSafe(col("_c_hash")))).isEmpty();
   }
 
   /** Compacts and Z-orders a gold table by {@code columns}; returns the new version. */
