@@ -20,11 +20,14 @@ import dev.cdi.identity.graph.ComponentsSettings;
 import dev.cdi.identity.graph.ConnectedComponents;
 import dev.cdi.io.Columns;
 import dev.cdi.io.Columns.Customer360;
+import dev.cdi.io.Columns.Events;
+import dev.cdi.io.Columns.Identities;
 import dev.cdi.io.Columns.Journey;
 import dev.cdi.io.DeltaIO.RowChanges;
 import dev.cdi.io.Tables;
 import dev.cdi.pipeline.RunContext;
 import dev.cdi.spark.Checkpoints;
+import dev.cdi.spark.SchemaChecks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,47 +83,83 @@ public final class GoldJob {
     GoldSettings settings = config.goldSettings();
     GoldTables tables = new GoldTables(spark, run.lakehouse(), run);
     GoldTables.Inputs in = tables.read();
+    requireColumns(in, settings);
     List<Dataset<Row>> kept = new ArrayList<>();
     try {
-      Dataset<Row> customerEvents = keep(kept, Journeys.customerEvents(in.events(), in.eventMap()));
-      Dataset<Row> records = keep(kept, in.identities().join(GoldTables.mapColumns(in.map()),
-          Columns.IdentityMap.RECORD_KEY));
-      Dataset<Row> journey = keep(kept, Journeys.journey(customerEvents, settings.journey()));
-      Dataset<Row> anonymous = keep(kept, Journeys.anonymous(in.events(), in.eventMap(), settings.journey()));
-      Dataset<Row> attribution = keep(kept, AttributionModels.credit(journey, settings.attribution()));
-      Dataset<Row> golden = keep(kept, Survivorship.golden(records, settings.survivorship()));
-      Dataset<Row> householdEvidence = keep(kept, HouseholdGrouping.evidence(records, settings.households(), blocked()));
-      Dataset<Row> assignment = keep(kept, households(golden, householdEvidence));
-      LocalDate asOf = tables.asOfDate(in);
-      stage("customer 360");
-      Dataset<Row> customers = keep(kept, GoldenRecords.assemble(new GoldenRecords.Parts(golden,
-          CustomerIdentifiers.fromRecords(records), CustomerTraits.fromEvents(customerEvents,
-          settings.attribution().conversionEventTypes(), settings.traits()), assignment,
-          CustomerIdentifiers.previousIds(in.idHistory())), asOf, settings.traits()));
-      Dataset<Row> households = keep(kept, HouseholdGrouping.table(assignment, golden, householdEvidence));
+      Built built = build(in, settings, tables.asOfDate(in), kept);
       stage("writing");
-      Map<String, RowChanges> changes = new LinkedHashMap<>();
-      changes.put(Tables.GOLD_CUSTOMER_360.toString(), tables.write(Tables.GOLD_CUSTOMER_360, customers,
-          Customer360.CUSTOMER_ID, null));
-      changes.put(Tables.GOLD_JOURNEY.toString(), tables.write(Tables.GOLD_JOURNEY, journey, Journey.EVENT_KEY,
-          Journey.EVENT_DATE));
-      changes.put(Tables.GOLD_ANONYMOUS_JOURNEY.toString(), tables.write(Tables.GOLD_ANONYMOUS_JOURNEY, anonymous,
-          Journey.EVENT_KEY, Journey.EVENT_DATE));
-      changes.put(Tables.GOLD_ATTRIBUTION.toString(), tables.write(Tables.GOLD_ATTRIBUTION, attribution,
-          Columns.Attribution.ATTRIBUTION_KEY, null));
-      changes.put(Tables.GOLD_HOUSEHOLDS.toString(), tables.write(Tables.GOLD_HOUSEHOLDS, households,
-          Columns.Households.HOUSEHOLD_ID, null));
-      GoldResult result = summarize(asOf, customers, households, journey, anonymous, attribution, changes, start);
+      Map<String, RowChanges> changes = write(tables, built);
+      GoldResult result = summarize(built, changes, start);
       LOG.info("build-gold {}: {} customers ({} in {} multi-person households), {} touchpoints in {} sessions, {}"
           + " anonymous touchpoints, {} conversions attributed, as of {}; changes {}; in {}s", run.runId(),
           result.customers(), result.customersInHouseholds(), result.households(), result.touchpoints(),
-          result.sessions(), result.anonymousTouchpoints(), result.conversions(), asOf, changes,
+          result.sessions(), result.anonymousTouchpoints(), result.conversions(), built.asOf(), changes,
           String.format("%.1f", result.seconds()));
       return result;
     } finally {
       kept.forEach(Checkpoints::release);
       spark.sparkContext().setJobDescription(null);
     }
+  }
+
+  /** Fails before any Spark job when an input lacks a column gold reads (the transforms check again). */
+  private static void requireColumns(GoldTables.Inputs in, GoldSettings settings) {
+    List<String> identity = new ArrayList<>(List.of(Identities.RECORD_KEY, Identities.SOURCE, Identities.UPDATED_AT,
+        Identities.EMAIL, Identities.PHONE_E164, Identities.LOYALTY_ID, Identities.ADDRESS_KEY,
+        Identities.FAMILY_KEY));
+    settings.survivorship().keySet().forEach(a -> identity.addAll(a.sourceColumns()));
+    identity.addAll(settings.households().identifierColumns());
+    SchemaChecks.requireColumns(in.identities(), "silver/identities", identity.toArray(String[]::new));
+    SchemaChecks.requireColumns(in.events(), "silver/events", Events.EVENT_KEY, Events.SOURCE, Events.EVENT_TYPE,
+        Events.CHANNEL, Events.EVENT_TS, Events.EVENT_DATE, Events.AMOUNT, Events.CURRENCY, Events.CAMPAIGN,
+        Events.PRODUCT, Events.COOKIE_ID, Events.DEVICE_ID, Events.EMAIL_KEY, Events.PHONE_E164,
+        Events.LOYALTY_ID, Events.ATTRIBUTES);
+    SchemaChecks.requireColumns(in.map(), "identity/identity_map", Columns.IdentityMap.RECORD_KEY,
+        Columns.IdentityMap.CUSTOMER_ID);
+    SchemaChecks.requireColumns(in.eventMap(), "identity/event_map", Columns.EventMap.EVENT_KEY,
+        Columns.EventMap.CUSTOMER_ID, Columns.EventMap.RESOLVED_BY);
+    SchemaChecks.requireColumns(in.idHistory(), "identity/id_history", Columns.IdHistory.OLD_ID,
+        Columns.IdHistory.NEW_ID, Columns.IdHistory.REASON);
+  }
+
+  /** The gold tables' rows (checkpointed), before row hashes and run ids. */
+  private record Built(LocalDate asOf, Dataset<Row> customers, Dataset<Row> journey, Dataset<Row> anonymous,
+                       Dataset<Row> attribution, Dataset<Row> households) {
+  }
+
+  private Built build(GoldTables.Inputs in, GoldSettings settings, LocalDate asOf, List<Dataset<Row>> kept) {
+    stage("journeys");
+    Dataset<Row> customerEvents = keep(kept, Journeys.customerEvents(in.events(), in.eventMap()));
+    Dataset<Row> records = keep(kept, in.identities().join(GoldTables.mapColumns(in.map()),
+        Columns.IdentityMap.RECORD_KEY));
+    Dataset<Row> journey = keep(kept, Journeys.journey(customerEvents, settings.journey()));
+    Dataset<Row> anonymous = keep(kept, Journeys.anonymous(in.events(), in.eventMap(), settings.journey()));
+    Dataset<Row> attribution = keep(kept, AttributionModels.credit(journey, settings.attribution()));
+    stage("customer 360");
+    Dataset<Row> golden = keep(kept, Survivorship.golden(records, settings.survivorship()));
+    Dataset<Row> evidence = keep(kept, HouseholdGrouping.evidence(records, settings.households(), blocked()));
+    Dataset<Row> assignment = households(golden, evidence, kept);
+    Dataset<Row> customers = keep(kept, GoldenRecords.assemble(new GoldenRecords.Parts(golden,
+        CustomerIdentifiers.fromRecords(records), CustomerTraits.fromEvents(customerEvents,
+        settings.attribution().conversionEventTypes(), settings.traits()), assignment,
+        CustomerIdentifiers.previousIds(in.idHistory())), asOf, settings.traits()));
+    Dataset<Row> households = keep(kept, HouseholdGrouping.table(assignment, golden, evidence));
+    return new Built(asOf, customers, journey, anonymous, attribution, households);
+  }
+
+  private static Map<String, RowChanges> write(GoldTables tables, Built built) {
+    Map<String, RowChanges> changes = new LinkedHashMap<>();
+    changes.put(Tables.GOLD_CUSTOMER_360.toString(), tables.write(Tables.GOLD_CUSTOMER_360, built.customers(),
+        Customer360.CUSTOMER_ID, null));
+    changes.put(Tables.GOLD_JOURNEY.toString(), tables.write(Tables.GOLD_JOURNEY, built.journey(), Journey.EVENT_KEY,
+        Journey.EVENT_DATE));
+    changes.put(Tables.GOLD_ANONYMOUS_JOURNEY.toString(), tables.write(Tables.GOLD_ANONYMOUS_JOURNEY,
+        built.anonymous(), Journey.EVENT_KEY, Journey.EVENT_DATE));
+    changes.put(Tables.GOLD_ATTRIBUTION.toString(), tables.write(Tables.GOLD_ATTRIBUTION, built.attribution(),
+        Columns.Attribution.ATTRIBUTION_KEY, null));
+    changes.put(Tables.GOLD_HOUSEHOLDS.toString(), tables.write(Tables.GOLD_HOUSEHOLDS, built.households(),
+        Columns.Households.HOUSEHOLD_ID, null));
+    return changes;
   }
 
   /** Optimizes the gold tables' file layout: Z-order by customer id (by anonymous id for anonymous journeys). */
@@ -134,12 +173,12 @@ public final class GoldJob {
     LOG.info("build-gold {}: optimized and Z-ordered the gold tables", run.runId());
   }
 
-  /** Household ids for every customer: connected components over the household evidence. */
-  private Dataset<Row> households(Dataset<Row> golden, Dataset<Row> evidence) {
+  /** Household ids for every customer (kept): connected components over the household evidence. */
+  private Dataset<Row> households(Dataset<Row> golden, Dataset<Row> evidence, List<Dataset<Row>> kept) {
     stage("households");
     ComponentsResult components = new ConnectedComponents(ComponentsSettings.DEFAULTS).run(HouseholdGrouping.edges(evidence));
     try {
-      return Checkpoints.truncate(HouseholdGrouping.assign(golden, components.assignments()));
+      return keep(kept, HouseholdGrouping.assign(golden, components.assignments()));
     } finally {
       components.release();
     }
@@ -149,19 +188,17 @@ public final class GoldJob {
     return config.identity() == null ? Map.of() : config.identity().identifiers().blockedByColumn();
   }
 
-  private GoldResult summarize(LocalDate asOf, Dataset<Row> customers, Dataset<Row> households, Dataset<Row> journey,
-                               Dataset<Row> anonymous, Dataset<Row> attribution, Map<String, RowChanges> changes,
-                               long start) {
-    Row multi = households.where(col(Columns.Households.MEMBERS).gt(1)).agg(count(lit(1)),
+  private GoldResult summarize(Built built, Map<String, RowChanges> changes, long start) {
+    Row multi = built.households().where(col(Columns.Households.MEMBERS).gt(1)).agg(count(lit(1)),
         sum(col(Columns.Households.MEMBERS))).first();
-    Row touch = journey.agg(count(lit(1)), countDistinct(Journey.SESSION_ID)).first();
-    List<GoldResult.ChannelCount> top = journey.groupBy(Journey.CHANNEL).agg(count(lit(1)).as("n"))
+    Row touch = built.journey().agg(count(lit(1)), countDistinct(Journey.SESSION_ID)).first();
+    List<GoldResult.ChannelCount> top = built.journey().groupBy(Journey.CHANNEL).agg(count(lit(1)).as("n"))
         .orderBy(col("n").desc(), col(Journey.CHANNEL)).limit(TOP_CHANNELS).collectAsList().stream()
         .map(r -> new GoldResult.ChannelCount(r.getString(0), r.getLong(1))).toList();
-    long conversions = attribution.agg(countDistinct(Columns.Attribution.CONVERSION_EVENT_KEY)).first().getLong(0);
-    return new GoldResult(run.runId(), asOf, customers.count(), multi.getLong(0), multi.isNullAt(1) ? 0
-        : multi.getLong(1), touch.getLong(0), touch.getLong(1), anonymous.count(), conversions, top, changes,
-        (System.nanoTime() - start) / 1e9);
+    long conversions = built.attribution().agg(countDistinct(Columns.Attribution.CONVERSION_EVENT_KEY)).first().getLong(0);
+    return new GoldResult(run.runId(), built.asOf(), built.customers().count(), multi.getLong(0),
+        multi.isNullAt(1) ? 0 : multi.getLong(1), touch.getLong(0), touch.getLong(1), built.anonymous().count(),
+        conversions, top, changes, (System.nanoTime() - start) / 1e9);
   }
 
   private void stage(String name) {

@@ -281,6 +281,11 @@ class GoldJobTest {
         changes(Tables.GOLD_CUSTOMER_360, versionsAfterG2.get(Tables.GOLD_CUSTOMER_360),
             version(Tables.GOLD_CUSTOMER_360), "customer_id"),
         "C3 is untouched");
+    assertEquals(List.of("delete C2", "update_postimage C1"), spark.sql("SELECT _change_type, customer_id FROM"
+        + " table_changes_by_path('" + lakehouse.path(Tables.GOLD_CUSTOMER_360) + "', "
+        + (versionsAfterG2.get(Tables.GOLD_CUSTOMER_360) + 1) + ") WHERE _change_type IN ('insert',"
+        + " 'update_postimage', 'delete')").collectAsList().stream().map(r -> r.getString(0) + " " + r.getString(1))
+        .sorted().toList(), "the README's change-feed query");
     Map<String, Row> customers = byKey(table(Tables.GOLD_CUSTOMER_360), "customer_id");
     assertEquals(List.of("C1", "C3"), customers.keySet().stream().sorted().toList());
     Row c1 = customers.get("C1");

@@ -232,10 +232,11 @@ class EndToEndIngestTest {
 
   /**
    * Gold against the truth. A person is correctly resolved when their identity records are exactly one customer's
-   * records and their orders and POS sales in silver are exactly the conversion events tied to that customer; for
-   * every such person, the customer's golden record must hold the orders (conversions with an amount above zero)
-   * and revenue (in USD at the configured rates) that the truth gives. Most persons must qualify, so the check is
-   * not vacuous.
+   * records and the orders and POS sales that identity resolution tied to anyone are, for this person, exactly the
+   * ones tied to that customer (walk-in POS sales without a loyalty number carry nothing that could tie them, so
+   * they count for nobody). For every such person, the customer's golden record must hold the orders (conversions
+   * with an amount above zero) and the revenue (in USD at the configured rates) that the truth gives. Most persons
+   * must qualify (about 92% do on the demo sample), so the check is not vacuous.
    */
   @Test
   void goldRevenueAndOrdersOfEveryCorrectlyResolvedPersonEqualTheTruth() {
@@ -247,10 +248,10 @@ class EndToEndIngestTest {
             "customer_id").drop("m");
     Dataset<Row> conversions = table(Tables.SILVER_EVENTS).where(col("event_type").isin("order", "pos_sale"))
         .select("event_key", "amount", "currency");
-    Dataset<Row> byPerson = truth("events").select(concat_ws(":", col("source"), col("event_id")).as("event_key"),
-        col("person_id")).join(conversions, "event_key");
     Dataset<Row> byCustomer = table(Tables.IDENTITY_EVENT_MAP).select("event_key", "customer_id")
         .join(conversions, "event_key");
+    Dataset<Row> byPerson = truth("events").select(concat_ws(":", col("source"), col("event_id")).as("event_key"),
+        col("person_id")).join(byCustomer.select("event_key", "amount", "currency"), "event_key");
     Dataset<Row> eventsAgree = exactClusters.join(setOfEvents(byPerson, "person_id"), "person_id", "left")
         .join(setOfEvents(byCustomer, "customer_id"), "customer_id", "left")
         .where(coalesce(col("person_id_events"), array()).equalTo(coalesce(col("customer_id_events"), array())));

@@ -3,6 +3,7 @@ package dev.cdi.gold.journey;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One journey-stage rule: a touchpoint matches when its event type is listed (or none are), its channel is listed
@@ -31,7 +32,7 @@ public record StageRule(String stage, List<String> eventTypes, List<String> chan
 
   static void requireStage(String stage) {
     if (!STAGES.contains(stage)) {
-      throw new IllegalArgumentException("gold.journey_stages stage must be one of " + new java.util.TreeSet<>(STAGES)
+      throw new IllegalArgumentException("gold.journey_stages stage must be one of " + new TreeSet<>(STAGES)
           + ", got '" + stage + "'");
     }
   }
