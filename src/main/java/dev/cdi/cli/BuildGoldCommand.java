@@ -21,8 +21,8 @@ final class BuildGoldCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--optimize", description = "Afterwards compact the gold tables and Z-order them by customer id"
-      + " (Delta OPTIMIZE ... ZORDER BY).")
+  @Option(names = "--optimize", description = "Afterwards compact the gold tables' small files and Z-order"
+      + " customer_360 and attribution by customer id (Delta OPTIMIZE).")
   boolean optimize;
 
   @Override

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import dev.cdi.config.PipelineConfig;
 import dev.cdi.gold.attribution.AttributionModels;
@@ -162,15 +161,22 @@ public final class GoldJob {
     return changes;
   }
 
-  /** Optimizes the gold tables' file layout: Z-order by customer id (by anonymous id for anonymous journeys). */
+  /**
+   * Optimizes the gold tables' file layout: {@code customer_360} and {@code attribution} are compacted and
+   * Z-ordered by customer id; the journeys are compacted within their date partitions (a day's touchpoints are
+   * few, so Z-ordering each day would rewrite every file to gain nothing; see the README for Z-ordering recent
+   * days of a large journey).
+   */
   public void optimize() {
     GoldTables tables = new GoldTables(spark, run.lakehouse(), run);
     stage("optimize");
-    tables.optimize(Tables.GOLD_CUSTOMER_360, Customer360.CUSTOMER_ID);
-    tables.optimize(Tables.GOLD_JOURNEY, Journey.CUSTOMER_ID);
-    tables.optimize(Tables.GOLD_ANONYMOUS_JOURNEY, Journey.ANONYMOUS_ID);
-    tables.optimize(Tables.GOLD_ATTRIBUTION, Columns.Attribution.CUSTOMER_ID);
-    LOG.info("build-gold {}: optimized and Z-ordered the gold tables", run.runId());
+    tables.zOrder(Tables.GOLD_CUSTOMER_360, Customer360.CUSTOMER_ID);
+    tables.zOrder(Tables.GOLD_ATTRIBUTION, Columns.Attribution.CUSTOMER_ID);
+    tables.compact(Tables.GOLD_JOURNEY);
+    tables.compact(Tables.GOLD_ANONYMOUS_JOURNEY);
+    tables.compact(Tables.GOLD_HOUSEHOLDS);
+    LOG.info("build-gold {}: compacted the gold tables, customer_360 and attribution Z-ordered by customer id",
+        run.runId());
   }
 
   /** Household ids for every customer (kept): connected components over the household evidence. */

@@ -107,8 +107,13 @@ final class GoldTables {
   }
 
   /** Compacts and Z-orders a gold table by {@code columns}; returns the new version. */
-  long optimize(TableId table, String... columns) {
+  long zOrder(TableId table, String... columns) {
     return DeltaIO.optimize(spark, lakehouse.path(table), columns);
+  }
+
+  /** Compacts a gold table's small files (bin-packing within partitions); returns the new version. */
+  long compact(TableId table) {
+    return DeltaIO.compact(spark, lakehouse.path(table));
   }
 
   private Dataset<Row> required(TableId table, String command) {

@@ -239,6 +239,12 @@ public final class DeltaIO {
     return latestVersion(spark, path);
   }
 
+  /** Compacts the table's small files within each partition (Delta OPTIMIZE without Z-order). */
+  public static long compact(SparkSession spark, String path) {
+    DeltaTable.forPath(spark, path).optimize().executeCompaction();
+    return latestVersion(spark, path);
+  }
+
   /** The latest committed version of the table at {@code path}, or -1 if there is none. */
   public static long latestVersion(SparkSession spark, String path) {
     DeltaLog log = DeltaLog.forTable(spark, path);

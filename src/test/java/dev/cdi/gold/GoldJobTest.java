@@ -236,13 +236,37 @@ class GoldJobTest {
         + "emails_opened:bigint,emails_clicked:bigint,email_open_rate:double,email_click_rate:double,"
         + "email_unsubscribed:boolean,support_tickets:bigint,open_support_tickets:bigint,"
         + "last_support_contact_at:timestamp,household_id:string,as_of_date:date,row_hash:string,run_id:string",
-        String.join(",", java.util.Arrays.stream(table(Tables.GOLD_CUSTOMER_360).schema().fields())
-            .map(f -> f.name() + ":" + f.dataType().simpleString()).toList()));
+        schema(Tables.GOLD_CUSTOMER_360));
     Row detail = DeltaTable.forPath(spark, lakehouse.path(Tables.GOLD_CUSTOMER_360)).detail().first();
     assertEquals("true", detail.<String, String>getJavaMap(detail.fieldIndex("properties"))
         .get("delta.enableChangeDataFeed"));
     Row journey = DeltaTable.forPath(spark, lakehouse.path(Tables.GOLD_JOURNEY)).detail().first();
     assertEquals(List.of("event_date"), journey.getList(journey.fieldIndex("partitionColumns")));
+  }
+
+  private String schema(TableId id) {
+    return String.join(",", java.util.Arrays.stream(table(id).schema().fields())
+        .map(f -> f.name() + ":" + f.dataType().simpleString()).toList());
+  }
+
+  @Test
+  void theOtherGoldTablesHaveTheirDocumentedSchemas() {
+    String touch = "event_ts:timestamp,event_date:date,source:string,channel:string,event_type:string,"
+        + "amount:decimal(18,2),currency:string,campaign:string,product:string,touch_number:int,"
+        + "seconds_since_previous_touch:bigint,session_id:string,session_number:int,journey_stage:string,"
+        + "is_conversion:boolean,";
+    assertEquals("event_key:string,customer_id:string," + touch + "resolved_by:string,row_hash:string,run_id:string",
+        schema(Tables.GOLD_JOURNEY));
+    assertEquals("event_key:string,anonymous_id:string,anonymous_id_type:string," + touch
+        + "row_hash:string,run_id:string", schema(Tables.GOLD_ANONYMOUS_JOURNEY));
+    assertEquals("attribution_key:string,conversion_event_key:string,customer_id:string,conversion_ts:timestamp,"
+        + "conversion_date:date,conversion_type:string,conversion_channel:string,conversion_amount:decimal(18,2),"
+        + "currency:string,touch_event_key:string,touch_ts:timestamp,touch_channel:string,touch_event_type:string,"
+        + "touch_campaign:string,touch_position:int,touches_in_path:int,days_before_conversion:double,"
+        + "credit_first_touch:double,credit_last_touch:double,credit_linear:double,credit_time_decay:double,"
+        + "credit_position_based:double,row_hash:string,run_id:string", schema(Tables.GOLD_ATTRIBUTION));
+    assertEquals("household_id:string,customer_ids:array<string>,members:int,family_names:array<string>,"
+        + "evidence:array<string>,row_hash:string,run_id:string", schema(Tables.GOLD_HOUSEHOLDS));
   }
 
   @Test
@@ -273,6 +297,19 @@ class GoldJobTest {
     }
     assertEquals(g1.customers(), g2.customers());
     assertEquals(List.of("g1"), runIdsAfterG2, "no row was rewritten by g2");
+  }
+
+  @Test
+  void optimizingRewritesFilesButChangesNoRow() {
+    List<String> before = table(Tables.GOLD_CUSTOMER_360).select("row_hash").collectAsList().stream()
+        .map(r -> r.getString(0)).sorted().toList();
+    long version = version(Tables.GOLD_CUSTOMER_360);
+    new GoldJob(spark, config, new RunContext("opt", Instant.parse("2024-07-03T00:00:00Z"), lakehouse)).optimize();
+    assertEquals(before, table(Tables.GOLD_CUSTOMER_360).select("row_hash").collectAsList().stream()
+        .map(r -> r.getString(0)).sorted().toList());
+    Row last = DeltaTable.forPath(spark, lakehouse.path(Tables.GOLD_CUSTOMER_360)).history(1).first();
+    assertEquals(List.of(version + 1, "OPTIMIZE"), List.of(last.getAs("version"), last.getAs("operation")));
+    assertEquals(List.of(), changes(Tables.GOLD_CUSTOMER_360, version, version + 1, "customer_id"));
   }
 
   @Test

@@ -6,7 +6,6 @@ import dev.cdi.silver.IdentitySchema;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -113,10 +112,5 @@ public final class GoldRows {
       return Map.of();
     }
     return null;
-  }
-
-  /** Convenience for instants in tests that compare with {@link Timestamp#toInstant()}. */
-  public static Instant instant(String offsetDateTime) {
-    return OffsetDateTime.parse(offsetDateTime).toInstant();
   }
 }

@@ -1,6 +1,5 @@
 package dev.cdi.gold.customer;
 
-import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cdi.gold.GoldRows;
