@@ -15,7 +15,8 @@ import picocli.CommandLine.ParseResult;
  */
 @Command(name = "cdi", mixinStandardHelpOptions = true, version = "cdi 0.1.0",
     description = "Customer data integration on Apache Spark and Delta Lake.",
-    subcommands = {GenerateCommand.class, IngestCommand.class, StandardizeCommand.class, ResolveCommand.class, EvaluateCommand.class,
+    subcommands = {GenerateCommand.class, IngestCommand.class, StandardizeCommand.class, ResolveCommand.class, BuildGoldCommand.class,
+        EvaluateCommand.class,
         IdStabilityCommand.class, RunCommand.class})
 public final class CdiCommand implements Runnable {
 

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cdi run}: every implemented stage, in order. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run all pipeline stages in order (currently: ingest, standardize).")
+    description = "Run all pipeline stages in order: ingest, standardize, resolve (with an identity section) and"
+        + " build-gold (with identity and gold sections).")
 final class RunCommand implements Callable<Integer> {
 
   @Spec
@@ -26,6 +27,7 @@ final class RunCommand implements Callable<Integer> {
     Summaries.printIngest(spec.commandLine().getOut(), session.run(), result.ingest());
     Summaries.printSilver(spec.commandLine().getOut(), session.run(), result.silver());
     result.resolveResult().ifPresent(r -> Summaries.printResolve(spec.commandLine().getOut(), session.run(), r));
+    result.goldResult().ifPresent(g -> Summaries.printGold(spec.commandLine().getOut(), session.run(), g));
     return 0;
   }
 }

@@ -2,7 +2,9 @@ package dev.cdi.cli;
 
 import dev.cdi.bronze.IngestResult;
 import dev.cdi.bronze.SourceIngestResult;
+import dev.cdi.gold.GoldResult;
 import dev.cdi.identity.ResolveResult;
+import dev.cdi.io.DeltaIO.RowChanges;
 import dev.cdi.io.TableId;
 import dev.cdi.io.Tables;
 import dev.cdi.silver.SilverResult;
@@ -63,6 +65,29 @@ final class Summaries {
     w.println("Tables:");
     for (TableId table : new TableId[] {Tables.IDENTITY_MAP, Tables.IDENTITY_EDGES, Tables.IDENTITY_ID_HISTORY,
         Tables.IDENTITY_EVENT_MAP, Tables.IDENTITY_HUBS, Tables.IDENTITY_RUNS}) {
+      w.printf("  %s%n", run.lakehouse().path(table));
+    }
+    w.flush();
+  }
+
+  static void printGold(PrintWriter w, RunContext run, GoldResult g) {
+    w.printf("%ngold %s (traits as of %s)%n", g.runId(), g.asOfDate());
+    w.printf("  customers %,d; %,d households of several customers hold %,d of them%n", g.customers(), g.households(),
+        g.customersInHouseholds());
+    w.printf("  journeys: %,d touchpoints in %,d sessions; %,d anonymous touchpoints; %,d conversions attributed%n",
+        g.touchpoints(), g.sessions(), g.anonymousTouchpoints(), g.conversions());
+    w.printf("  top channels:");
+    g.topChannels().forEach(c -> w.printf(" %s %,d;", c.channel(), c.touchpoints()));
+    w.printf("%n  %.1fs%n", g.seconds());
+    w.printf("%-26s %8s %10s %10s %10s%n", "table", "version", "inserted", "updated", "deleted");
+    for (TableId table : new TableId[] {Tables.GOLD_CUSTOMER_360, Tables.GOLD_JOURNEY, Tables.GOLD_ANONYMOUS_JOURNEY,
+        Tables.GOLD_ATTRIBUTION, Tables.GOLD_HOUSEHOLDS}) {
+      RowChanges c = g.changes().get(table.toString());
+      w.printf("  %-24s %8d %,10d %,10d %,10d%n", table, c.version(), c.inserted(), c.updated(), c.deleted());
+    }
+    w.println("Tables:");
+    for (TableId table : new TableId[] {Tables.GOLD_CUSTOMER_360, Tables.GOLD_JOURNEY, Tables.GOLD_ANONYMOUS_JOURNEY,
+        Tables.GOLD_ATTRIBUTION, Tables.GOLD_HOUSEHOLDS}) {
       w.printf("  %s%n", run.lakehouse().path(table));
     }
     w.flush();

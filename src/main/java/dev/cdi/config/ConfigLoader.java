@@ -1,5 +1,6 @@
 package dev.cdi.config;
 
+import dev.cdi.gold.GoldSettings;
 import dev.cdi.identity.IdentitySettings;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -30,7 +31,7 @@ public final class ConfigLoader {
 
   private static final Pattern SOURCE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
   private static final Set<String> TOP_KEYS = Set.of("lakehouse", "input_root", "ingest", "sources", "quality",
-      "identity");
+      "identity", "gold");
   private static final Set<String> INGEST_KEYS = Set.of("max_field_bytes", "max_record_bytes",
       "quarantine_raw_max_bytes");
   private static final Set<String> SOURCE_KEYS = Set.of("format", "path", "options", "silver");
@@ -81,7 +82,8 @@ public final class ConfigLoader {
     List<Expectation> expectations = ExpectationsLoader.load(root.get("quality"), sources.keySet());
     IdentitySettings identity = root.get("identity").isMissing() ? null
         : IdentityLoader.load(root.get("identity"), sources.keySet());
-    return new PipelineConfig(lakehouse, inputRoot, ingest, sources, expectations, identity, origin);
+    GoldSettings gold = root.get("gold").isMissing() ? null : GoldLoader.load(root.get("gold"), sources.keySet());
+    return new PipelineConfig(lakehouse, inputRoot, ingest, sources, expectations, identity, gold, origin);
   }
 
   /** An event's {@code record_source} must name a source that maps identity records. */

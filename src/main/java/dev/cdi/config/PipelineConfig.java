@@ -1,5 +1,6 @@
 package dev.cdi.config;
 
+import dev.cdi.gold.GoldSettings;
 import dev.cdi.identity.IdentitySettings;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,11 +16,12 @@ import java.util.Map;
  * @param sources      configured sources by name, in file order
  * @param expectations data-quality expectations over the silver metrics
  * @param identity     identity resolution settings, or null when the file has no {@code identity} section
+ * @param gold         gold-layer settings, or null when the file has no {@code gold} section
  * @param origin       the file this came from, for messages
  */
 public record PipelineConfig(String lakehouse, String inputRoot, IngestSettings ingest,
                              Map<String, SourceConfig> sources, List<Expectation> expectations,
-                             IdentitySettings identity, String origin) {
+                             IdentitySettings identity, GoldSettings gold, String origin) {
 
   public PipelineConfig {
     sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
@@ -29,13 +31,13 @@ public record PipelineConfig(String lakehouse, String inputRoot, IngestSettings 
   /** A copy with another lakehouse root (the CLI's {@code --lakehouse}). */
   public PipelineConfig withLakehouse(String newLakehouse) {
     requireUsablePath("--lakehouse", newLakehouse);
-    return new PipelineConfig(newLakehouse, inputRoot, ingest, sources, expectations, identity, origin);
+    return new PipelineConfig(newLakehouse, inputRoot, ingest, sources, expectations, identity, gold, origin);
   }
 
   /** A copy with another input root (the CLI's {@code --input}). */
   public PipelineConfig withInputRoot(String newInputRoot) {
     requireUsablePath("--input", newInputRoot);
-    return new PipelineConfig(lakehouse, newInputRoot, ingest, sources, expectations, identity, origin);
+    return new PipelineConfig(lakehouse, newInputRoot, ingest, sources, expectations, identity, gold, origin);
   }
 
   /** The identity settings, or an error saying the configuration has none. */
@@ -45,6 +47,15 @@ public record PipelineConfig(String lakehouse, String inputRoot, IngestSettings 
           + origin + ")");
     }
     return identity;
+  }
+
+  /** The gold settings, or an error saying the configuration has none. */
+  public GoldSettings goldSettings() {
+    if (gold == null) {
+      throw new ConfigException("the configuration has no 'gold' section, so no gold tables can be built (" + origin
+          + ")");
+    }
+    return gold;
   }
 
   /** The source called {@code name}, or an error listing the configured ones. */

@@ -223,4 +223,144 @@ public final class Columns {
     private Hubs() {
     }
   }
+
+  /** {@code gold/customer_360}: one golden record per customer id, with identifiers and traits. */
+  public static final class Customer360 {
+    public static final String CUSTOMER_ID = IdentityMap.CUSTOMER_ID;
+    public static final String GIVEN_NAME = Identities.GIVEN_NAME;
+    public static final String MIDDLE_NAME = Identities.MIDDLE_NAME;
+    public static final String FAMILY_NAME = Identities.FAMILY_NAME;
+    public static final String EMAIL = Identities.EMAIL;
+    public static final String PHONE = "phone";
+    public static final String ADDRESS_LINE1 = Identities.ADDRESS_LINE1;
+    public static final String ADDRESS_UNIT = Identities.ADDRESS_UNIT;
+    public static final String CITY = Identities.CITY;
+    public static final String REGION = Identities.REGION;
+    public static final String POSTCODE = Identities.POSTCODE;
+    public static final String COUNTRY = Identities.COUNTRY;
+    public static final String BIRTH_DATE = Identities.BIRTH_DATE;
+    public static final String EMAIL_CONSENT = Identities.EMAIL_CONSENT;
+    /** Map of golden attribute name to the struct (source, record_key, rule) its value came from. */
+    public static final String PROVENANCE = "provenance";
+    public static final String PROVENANCE_SOURCE = "source";
+    public static final String PROVENANCE_RECORD_KEY = "record_key";
+    public static final String PROVENANCE_RULE = "rule";
+    public static final String EMAILS = "emails";
+    public static final String PHONES = "phones";
+    public static final String LOYALTY_IDS = "loyalty_ids";
+    public static final String DEVICE_IDS = "device_ids";
+    public static final String COOKIE_IDS = "cookie_ids";
+    public static final String SOURCE_RECORDS = "source_records";
+    public static final String SOURCES = "sources";
+    public static final String PREVIOUS_CUSTOMER_IDS = "previous_customer_ids";
+    public static final String FIRST_SEEN_AT = "first_seen_at";
+    public static final String LAST_SEEN_AT = "last_seen_at";
+    public static final String TOUCHPOINTS = "touchpoints";
+    public static final String ORDERS = "orders";
+    public static final String REVENUE = "revenue";
+    public static final String AVERAGE_ORDER_VALUE = "average_order_value";
+    public static final String FIRST_PURCHASE_AT = "first_purchase_at";
+    public static final String LAST_PURCHASE_AT = "last_purchase_at";
+    public static final String DAYS_SINCE_LAST_PURCHASE = "days_since_last_purchase";
+    public static final String RECENCY_SCORE = "recency_score";
+    public static final String FREQUENCY_SCORE = "frequency_score";
+    public static final String MONETARY_SCORE = "monetary_score";
+    public static final String RFM_SEGMENT = "rfm_segment";
+    public static final String PREFERRED_CHANNEL = "preferred_channel";
+    public static final String CHANNEL_MIX = "channel_mix";
+    public static final String EMAILS_SENT = "emails_sent";
+    public static final String EMAILS_OPENED = "emails_opened";
+    public static final String EMAILS_CLICKED = "emails_clicked";
+    public static final String EMAIL_OPEN_RATE = "email_open_rate";
+    public static final String EMAIL_CLICK_RATE = "email_click_rate";
+    public static final String EMAIL_UNSUBSCRIBED = "email_unsubscribed";
+    public static final String SUPPORT_TICKETS = "support_tickets";
+    public static final String OPEN_SUPPORT_TICKETS = "open_support_tickets";
+    public static final String LAST_SUPPORT_CONTACT_AT = "last_support_contact_at";
+    public static final String HOUSEHOLD_ID = "household_id";
+    public static final String AS_OF_DATE = "as_of_date";
+    public static final String ROW_HASH = "row_hash";
+    public static final String RUN_ID = "run_id";
+
+    private Customer360() {
+    }
+  }
+
+  /** {@code gold/journey} and {@code gold/anonymous_journey}: one row per timed touchpoint. */
+  public static final class Journey {
+    public static final String EVENT_KEY = Events.EVENT_KEY;
+    public static final String CUSTOMER_ID = IdentityMap.CUSTOMER_ID;
+    /** Anonymous journeys only: the identifier the touchpoints are keyed by (a cookie, device, email key ...). */
+    public static final String ANONYMOUS_ID = "anonymous_id";
+    /** Anonymous journeys only: which identifier {@link #ANONYMOUS_ID} is (cookie, device, email, phone, loyalty). */
+    public static final String ANONYMOUS_ID_TYPE = "anonymous_id_type";
+    public static final String EVENT_TS = Events.EVENT_TS;
+    public static final String EVENT_DATE = Events.EVENT_DATE;
+    public static final String SOURCE = Events.SOURCE;
+    public static final String CHANNEL = Events.CHANNEL;
+    public static final String EVENT_TYPE = Events.EVENT_TYPE;
+    public static final String AMOUNT = Events.AMOUNT;
+    public static final String CURRENCY = Events.CURRENCY;
+    public static final String CAMPAIGN = Events.CAMPAIGN;
+    public static final String PRODUCT = Events.PRODUCT;
+    public static final String TOUCH_NUMBER = "touch_number";
+    public static final String SECONDS_SINCE_PREVIOUS_TOUCH = "seconds_since_previous_touch";
+    public static final String SESSION_ID = "session_id";
+    public static final String SESSION_NUMBER = "session_number";
+    public static final String JOURNEY_STAGE = "journey_stage";
+    public static final String IS_CONVERSION = "is_conversion";
+    public static final String RESOLVED_BY = EventMap.RESOLVED_BY;
+    public static final String ROW_HASH = "row_hash";
+    public static final String RUN_ID = "run_id";
+
+    private Journey() {
+    }
+  }
+
+  /** {@code gold/attribution}: one row per conversion and credited touchpoint, with each model's credit. */
+  public static final class Attribution {
+    public static final String ATTRIBUTION_KEY = "attribution_key";
+    public static final String CONVERSION_EVENT_KEY = "conversion_event_key";
+    public static final String CUSTOMER_ID = IdentityMap.CUSTOMER_ID;
+    public static final String CONVERSION_TS = "conversion_ts";
+    public static final String CONVERSION_DATE = "conversion_date";
+    public static final String CONVERSION_TYPE = "conversion_type";
+    public static final String CONVERSION_CHANNEL = "conversion_channel";
+    public static final String CONVERSION_AMOUNT = "conversion_amount";
+    public static final String CURRENCY = Events.CURRENCY;
+    public static final String TOUCH_EVENT_KEY = "touch_event_key";
+    public static final String TOUCH_TS = "touch_ts";
+    public static final String TOUCH_CHANNEL = "touch_channel";
+    public static final String TOUCH_EVENT_TYPE = "touch_event_type";
+    public static final String TOUCH_CAMPAIGN = "touch_campaign";
+    public static final String TOUCH_POSITION = "touch_position";
+    public static final String TOUCHES_IN_PATH = "touches_in_path";
+    public static final String DAYS_BEFORE_CONVERSION = "days_before_conversion";
+    public static final String CREDIT_FIRST_TOUCH = "credit_first_touch";
+    public static final String CREDIT_LAST_TOUCH = "credit_last_touch";
+    public static final String CREDIT_LINEAR = "credit_linear";
+    public static final String CREDIT_TIME_DECAY = "credit_time_decay";
+    public static final String CREDIT_POSITION_BASED = "credit_position_based";
+    /** The {@link #TOUCH_CHANNEL} of a conversion that no touchpoint preceded inside the lookback window. */
+    public static final String DIRECT = "direct";
+    public static final String ROW_HASH = "row_hash";
+    public static final String RUN_ID = "run_id";
+
+    private Attribution() {
+    }
+  }
+
+  /** {@code gold/households}: one row per household; its people stay separate customers. */
+  public static final class Households {
+    public static final String HOUSEHOLD_ID = Customer360.HOUSEHOLD_ID;
+    public static final String CUSTOMER_IDS = "customer_ids";
+    public static final String MEMBERS = "members";
+    public static final String FAMILY_NAMES = "family_names";
+    public static final String EVIDENCE = "evidence";
+    public static final String ROW_HASH = "row_hash";
+    public static final String RUN_ID = "run_id";
+
+    private Households() {
+    }
+  }
 }

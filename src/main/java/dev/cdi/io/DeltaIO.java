@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -11,6 +12,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import scala.Option;
 
 /**
@@ -149,6 +156,92 @@ public final class DeltaIO {
     }
     String on = keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
     DeltaTable.forPath(spark, path).as("t").merge(data.as("s"), on).whenNotMatched().insertAll().execute();
+    return latestVersion(spark, path);
+  }
+
+  /**
+   * Creates an empty table at {@code path} unless one exists: every column nullable, partitioned by
+   * {@code partitionColumn} (or not, when null), with the given table properties.
+   */
+  public static void createIfAbsent(SparkSession spark, String path, StructType schema, String partitionColumn,
+                                    Map<String, String> properties) {
+    if (exists(spark, path)) {
+      return;
+    }
+    org.apache.hadoop.fs.Path location = new org.apache.hadoop.fs.Path(path);
+    String qualified;
+    try {
+      qualified = location.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(location).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot resolve the table location " + path, e);
+    }
+    var builder = DeltaTable.createIfNotExists(spark).location(qualified);
+    for (StructField field : schema.fields()) {
+      builder = builder.addColumn(DeltaTable.columnBuilder(spark, field.name()).dataType(nullable(field.dataType()))
+          .nullable(true).build());
+    }
+    if (partitionColumn != null) {
+      builder = builder.partitionedBy(partitionColumn);
+    }
+    for (Map.Entry<String, String> property : properties.entrySet()) {
+      builder = builder.property(property.getKey(), property.getValue());
+    }
+    builder.execute();
+  }
+
+  /** {@code type} with every nested field, array element and map value nullable (Delta enforces no nested NOT NULL). */
+  private static DataType nullable(DataType type) {
+    if (type instanceof StructType struct) {
+      StructType out = new StructType();
+      for (StructField field : struct.fields()) {
+        out = out.add(field.name(), nullable(field.dataType()), true);
+      }
+      return out;
+    }
+    if (type instanceof ArrayType array) {
+      return DataTypes.createArrayType(nullable(array.elementType()), true);
+    }
+    if (type instanceof MapType map) {
+      return DataTypes.createMapType(nullable(map.keyType()), nullable(map.valueType()), true);
+    }
+    return type;
+  }
+
+  /**
+   * Rows a table's latest commit inserted, updated and deleted, from its operation metrics (zero when the commit
+   * has none of them, as a table creation).
+   *
+   * @param version the table version the counts belong to
+   */
+  public record RowChanges(long version, long inserted, long updated, long deleted) {
+
+    public boolean none() {
+      return inserted == 0 && updated == 0 && deleted == 0;
+    }
+  }
+
+  /** What the latest commit of the table at {@code path} changed. */
+  public static RowChanges lastChanges(SparkSession spark, String path) {
+    Row last = DeltaTable.forPath(spark, path).history(1).select("version", "operationMetrics").first();
+    scala.collection.Map<String, String> metrics = last.getMap(1);
+    return new RowChanges(last.getLong(0), metric(metrics, "numTargetRowsInserted"),
+        metric(metrics, "numTargetRowsUpdated"), metric(metrics, "numTargetRowsDeleted"));
+  }
+
+  private static long metric(scala.collection.Map<String, String> metrics, String name) {
+    Option<String> value = metrics.get(name);
+    return value.isDefined() ? Long.parseLong(value.get()) : 0;
+  }
+
+  /** Compacts the table's small files and Z-orders them by {@code columns} (Delta OPTIMIZE ... ZORDER BY). */
+  public static long optimize(SparkSession spark, String path, String... columns) {
+    DeltaTable.forPath(spark, path).optimize().executeZOrderBy(columns);
+    return latestVersion(spark, path);
+  }
+
+  /** Compacts the table's small files within each partition (Delta OPTIMIZE without Z-order). */
+  public static long compact(SparkSession spark, String path) {
+    DeltaTable.forPath(spark, path).optimize().executeCompaction();
     return latestVersion(spark, path);
   }
 

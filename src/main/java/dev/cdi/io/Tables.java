@@ -39,6 +39,17 @@ public final class Tables {
   /** Results of {@code evaluate} against labelled truth. */
   public static final TableId IDENTITY_EVALUATION = new TableId(IDENTITY, "_evaluation");
 
+  /** One golden record per customer: attributes by survivorship, identifiers, traits; change data feed on. */
+  public static final TableId GOLD_CUSTOMER_360 = new TableId(GOLD, "customer_360");
+  /** Every timed touchpoint of a resolved customer, with sessions and stages; partitioned by event_date. */
+  public static final TableId GOLD_JOURNEY = new TableId(GOLD, "journey");
+  /** Touchpoints no customer is tied to yet, keyed by their anonymous identifier; partitioned by event_date. */
+  public static final TableId GOLD_ANONYMOUS_JOURNEY = new TableId(GOLD, "anonymous_journey");
+  /** Multi-touch attribution credits per conversion and touchpoint. */
+  public static final TableId GOLD_ATTRIBUTION = new TableId(GOLD, "attribution");
+  /** Customers grouped into households. */
+  public static final TableId GOLD_HOUSEHOLDS = new TableId(GOLD, "households");
+
   private Tables() {
   }
 

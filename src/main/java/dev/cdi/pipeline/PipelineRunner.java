@@ -3,6 +3,8 @@ package dev.cdi.pipeline;
 import dev.cdi.bronze.IngestJob;
 import dev.cdi.bronze.IngestResult;
 import dev.cdi.config.PipelineConfig;
+import dev.cdi.gold.GoldJob;
+import dev.cdi.gold.GoldResult;
 import dev.cdi.identity.ResolveJob;
 import dev.cdi.identity.ResolveResult;
 import dev.cdi.silver.SilverJob;
@@ -41,7 +43,13 @@ public final class PipelineRunner {
     } else {
       LOG.info("run {}: the configuration has no identity section; skipping resolve", run.runId());
     }
-    PipelineResult result = new PipelineResult(run.runId(), ingest, silver, resolve,
+    GoldResult gold = null;
+    if (resolve != null && config.gold() != null) {
+      gold = new GoldJob(spark, config, run).run();
+    } else {
+      LOG.info("run {}: the configuration has no identity or no gold section; skipping build-gold", run.runId());
+    }
+    PipelineResult result = new PipelineResult(run.runId(), ingest, silver, resolve, gold,
         (System.nanoTime() - start) / 1e9);
     LOG.info("run {} finished in {}s", run.runId(), String.format("%.1f", result.seconds()));
     return result;

@@ -25,7 +25,7 @@ class CdiCommandTest {
 
   @Test
   void everySubcommandHasHelp() {
-    for (String sub : new String[] {"generate", "ingest", "run"}) {
+    for (String sub : new String[] {"generate", "ingest", "build-gold", "run"}) {
       assertEquals(0, run(sub, "--help"));
     }
     String help = out.toString();

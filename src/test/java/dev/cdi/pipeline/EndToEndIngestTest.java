@@ -1,6 +1,17 @@
 package dev.cdi.pipeline;
 
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.bround;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -24,10 +35,12 @@ import dev.cdi.io.DeltaIO;
 import dev.cdi.io.Lakehouse;
 import dev.cdi.io.Tables;
 import dev.cdi.testing.SharedSpark;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -38,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Generates a small sample with the CLI, runs the pipeline on it with the shipped configuration, and reconciles
- * every file exactly against the generator's truth.
+ * every file exactly against the generator's truth, and the gold layer's orders and revenue too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndIngestTest {
@@ -217,8 +230,83 @@ class EndToEndIngestTest {
     assertTrue(crm.getDouble(crm.fieldIndex("value")) < 0.2, "CRM email invalid rate is plausible");
   }
 
+  /**
+   * Gold against the truth. A person is correctly resolved when their identity records are exactly one customer's
+   * records and the orders and POS sales that identity resolution tied to anyone are, for this person, exactly the
+   * ones tied to that customer (walk-in POS sales without a loyalty number carry nothing that could tie them, so
+   * they count for nobody). For every such person, the customer's golden record must hold the orders (conversions
+   * with an amount above zero) and the revenue (in USD at the configured rates) that the truth gives. Most persons
+   * must qualify (about 92% do on the demo sample), so the check is not vacuous.
+   */
+  @Test
+  void goldRevenueAndOrdersOfEveryCorrectlyResolvedPersonEqualTheTruth() {
+    Dataset<Row> records = truth("identities").select(concat_ws(":", col("source"), col("source_record_id"))
+        .as("record_key"), col("person_id")).join(table(Tables.IDENTITY_MAP), "record_key");
+    Dataset<Row> exactClusters = records.groupBy("person_id").agg(countDistinct("customer_id").as("n"),
+            first("customer_id").as("customer_id")).where(col("n").equalTo(1)).drop("n")
+        .join(records.groupBy("customer_id").agg(countDistinct("person_id").as("m")).where(col("m").equalTo(1)),
+            "customer_id").drop("m");
+    Dataset<Row> conversions = table(Tables.SILVER_EVENTS).where(col("event_type").isin("order", "pos_sale"))
+        .select("event_key", "amount", "currency");
+    Dataset<Row> byCustomer = table(Tables.IDENTITY_EVENT_MAP).select("event_key", "customer_id")
+        .join(conversions, "event_key");
+    Dataset<Row> byPerson = truth("events").select(concat_ws(":", col("source"), col("event_id")).as("event_key"),
+        col("person_id")).join(byCustomer.select("event_key", "amount", "currency"), "event_key");
+    Dataset<Row> eventsAgree = exactClusters.join(setOfEvents(byPerson, "person_id"), "person_id", "left")
+        .join(setOfEvents(byCustomer, "customer_id"), "customer_id", "left")
+        .where(coalesce(col("person_id_events"), array()).equalTo(coalesce(col("customer_id_events"), array())));
+    long persons = truth("identities").select("person_id").distinct().count();
+    long correct = eventsAgree.count();
+    assertTrue(correct >= 0.85 * persons, correct + " of " + persons + " persons correctly resolved");
+    Column usd = when(col("currency").equalTo("CAD"), bround(col("amount").multiply(lit(new BigDecimal("0.73"))), 2))
+        .when(col("currency").equalTo("EUR"), bround(col("amount").multiply(lit(new BigDecimal("1.08"))), 2))
+        .otherwise(col("amount"));
+    Dataset<Row> expected = byPerson.where(col("amount").gt(0)).groupBy("person_id")
+        .agg(count(lit(1)).as("truth_orders"), sum(usd).cast("decimal(18,2)").as("truth_revenue"));
+    Dataset<Row> compared = eventsAgree.join(expected, "person_id", "left")
+        .join(table(Tables.GOLD_CUSTOMER_360).select("customer_id", "orders", "revenue"), "customer_id", "left")
+        .select(col("person_id"), col("customer_id"), coalesce(col("truth_orders"), lit(0L)).as("truth_orders"),
+            col("orders"), coalesce(col("truth_revenue"), lit(BigDecimal.ZERO)).cast("decimal(18,2)")
+                .as("truth_revenue"), col("revenue"));
+    List<String> wrong = compared.where(not(col("orders").eqNullSafe(col("truth_orders"))
+            .and(col("revenue").eqNullSafe(col("truth_revenue"))))).limit(10).collectAsList().stream()
+        .map(Row::toString).toList();
+    assertEquals(List.of(), wrong, "customers whose orders or revenue differ from the truth");
+    Row totals = compared.agg(sum("truth_orders"), sum("truth_revenue")).first();
+    assertTrue(totals.getLong(0) > 100, "the sample's correctly resolved persons have orders: " + totals);
+  }
+
+  private static Dataset<Row> setOfEvents(Dataset<Row> events, String owner) {
+    return events.groupBy(owner).agg(array_sort(collect_set("event_key")).as(owner + "_events"));
+  }
+
+  @Test
+  void goldTablesAreBuiltWithConsistentKeys() {
+    Dataset<Row> customers = table(Tables.GOLD_CUSTOMER_360);
+    assertEquals(table(Tables.IDENTITY_MAP).select("customer_id").distinct().count(), customers.count(),
+        "one golden record per customer id of the map");
+    Dataset<Row> journey = table(Tables.GOLD_JOURNEY);
+    assertEquals(0, journey.join(customers, "customer_id", "left_anti").count(), "journeys only of live customers");
+    assertEquals(0, journey.join(table(Tables.GOLD_ANONYMOUS_JOURNEY), "event_key").count(),
+        "a touchpoint is either a customer's or anonymous");
+    Dataset<Row> members = table(Tables.GOLD_HOUSEHOLDS).select(explode(col("customer_ids")).as("customer_id"));
+    assertEquals(customers.count(), members.count(), "every customer in exactly one household");
+    assertEquals(customers.count(), members.distinct().count());
+    Dataset<Row> sums = table(Tables.GOLD_ATTRIBUTION).groupBy("conversion_event_key").agg(
+        sum("credit_first_touch").as("f"), sum("credit_last_touch").as("l"), sum("credit_linear").as("n"),
+        sum("credit_time_decay").as("t"), sum("credit_position_based").as("p"));
+    assertEquals(journey.where(col("is_conversion")).count(), sums.count(), "every timed conversion is credited");
+    for (String model : List.of("f", "l", "n", "t", "p")) {
+      assertEquals(0, sums.where(abs(col(model).minus(lit(1.0))).gt(1e-9)).count(), model);
+    }
+  }
+
   @Test
   void aSecondRunIngestsNothing() {
+    Map<dev.cdi.io.TableId, Long> goldVersions = new HashMap<>();
+    for (dev.cdi.io.TableId gold : GOLD) {
+      goldVersions.put(gold, DeltaIO.latestVersion(spark, lakehouse.path(gold)));
+    }
     long identitiesVersion = DeltaIO.latestVersion(spark, lakehouse.path(Tables.SILVER_IDENTITIES));
     long quarantineVersion = DeltaIO.latestVersion(spark, lakehouse.path(Tables.QUARANTINE));
     long logVersion = DeltaIO.latestVersion(spark, lakehouse.path(Tables.INGEST_LOG));
@@ -228,5 +316,12 @@ class EndToEndIngestTest {
     assertEquals(logVersion, DeltaIO.latestVersion(spark, lakehouse.path(Tables.INGEST_LOG)));
     assertEquals(0, table(Tables.bronze("web_events")).where(col("_run_id").equalTo("e2e-2")).count());
     assertEquals(identitiesVersion, DeltaIO.latestVersion(spark, lakehouse.path(Tables.SILVER_IDENTITIES)));
+    for (dev.cdi.io.TableId gold : GOLD) {
+      assertEquals(goldVersions.get(gold), DeltaIO.latestVersion(spark, lakehouse.path(gold)),
+          gold + ": the rerun wrote nothing");
+    }
   }
+
+  private static final List<dev.cdi.io.TableId> GOLD = List.of(Tables.GOLD_CUSTOMER_360, Tables.GOLD_JOURNEY,
+      Tables.GOLD_ANONYMOUS_JOURNEY, Tables.GOLD_ATTRIBUTION, Tables.GOLD_HOUSEHOLDS);
 }
