@@ -25,7 +25,7 @@ import dev.cdi.io.Columns.Journey;
 import dev.cdi.io.DeltaIO.RowChanges;
 import dev.cdi.io.Tables;
 import dev.cdi.pipeline.RunContext;
-import dev.cdi.spark.Checkpoints;
+import dev.cdi.spark.KeptDatasets;
 import dev.cdi.spark.SchemaChecks;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ public final class GoldJob {
     GoldTables tables = new GoldTables(spark, run.lakehouse(), run);
     GoldTables.Inputs in = tables.read();
     requireColumns(in, settings);
-    List<Dataset<Row>> kept = new ArrayList<>();
+    KeptDatasets kept = new KeptDatasets();
     try {
       Built built = build(in, settings, tables.asOfDate(in), kept);
       stage("writing");
@@ -96,7 +96,7 @@ public final class GoldJob {
           String.format("%.1f", result.seconds()));
       return result;
     } finally {
-      kept.forEach(Checkpoints::release);
+      kept.releaseAll();
       spark.sparkContext().setJobDescription(null);
     }
   }
@@ -126,23 +126,23 @@ public final class GoldJob {
                        Dataset<Row> attribution, Dataset<Row> households) {
   }
 
-  private Built build(GoldTables.Inputs in, GoldSettings settings, LocalDate asOf, List<Dataset<Row>> kept) {
+  private Built build(GoldTables.Inputs in, GoldSettings settings, LocalDate asOf, KeptDatasets kept) {
     stage("journeys");
-    Dataset<Row> customerEvents = keep(kept, Journeys.customerEvents(in.events(), in.eventMap()));
-    Dataset<Row> records = keep(kept, in.identities().join(GoldTables.mapColumns(in.map()),
+    Dataset<Row> customerEvents = kept.keep(Journeys.customerEvents(in.events(), in.eventMap()));
+    Dataset<Row> records = kept.keep(in.identities().join(GoldTables.mapColumns(in.map()),
         Columns.IdentityMap.RECORD_KEY));
-    Dataset<Row> journey = keep(kept, Journeys.journey(customerEvents, settings.journey()));
-    Dataset<Row> anonymous = keep(kept, Journeys.anonymous(in.events(), in.eventMap(), settings.journey()));
-    Dataset<Row> attribution = keep(kept, AttributionModels.credit(journey, settings.attribution()));
+    Dataset<Row> journey = kept.keep(Journeys.journey(customerEvents, settings.journey()));
+    Dataset<Row> anonymous = kept.keep(Journeys.anonymous(in.events(), in.eventMap(), settings.journey()));
+    Dataset<Row> attribution = kept.keep(AttributionModels.credit(journey, settings.attribution()));
     stage("customer 360");
-    Dataset<Row> golden = keep(kept, Survivorship.golden(records, settings.survivorship()));
-    Dataset<Row> evidence = keep(kept, HouseholdGrouping.evidence(records, settings.households(), blocked()));
+    Dataset<Row> golden = kept.keep(Survivorship.golden(records, settings.survivorship()));
+    Dataset<Row> evidence = kept.keep(HouseholdGrouping.evidence(records, settings.households(), blocked()));
     Dataset<Row> assignment = households(golden, evidence, kept);
-    Dataset<Row> customers = keep(kept, GoldenRecords.assemble(new GoldenRecords.Parts(golden,
+    Dataset<Row> customers = kept.keep(GoldenRecords.assemble(new GoldenRecords.Parts(golden,
         CustomerIdentifiers.fromRecords(records), CustomerTraits.fromEvents(customerEvents,
         settings.attribution().conversionEventTypes(), settings.traits()), assignment,
         CustomerIdentifiers.previousIds(in.idHistory())), asOf, settings.traits()));
-    Dataset<Row> households = keep(kept, HouseholdGrouping.table(assignment, golden, evidence));
+    Dataset<Row> households = kept.keep(HouseholdGrouping.table(assignment, golden, evidence));
     return new Built(asOf, customers, journey, anonymous, attribution, households);
   }
 
@@ -180,11 +180,11 @@ public final class GoldJob {
   }
 
   /** Household ids for every customer (kept): connected components over the household evidence. */
-  private Dataset<Row> households(Dataset<Row> golden, Dataset<Row> evidence, List<Dataset<Row>> kept) {
+  private Dataset<Row> households(Dataset<Row> golden, Dataset<Row> evidence, KeptDatasets kept) {
     stage("households");
     ComponentsResult components = new ConnectedComponents(ComponentsSettings.DEFAULTS).run(HouseholdGrouping.edges(evidence));
     try {
-      return keep(kept, HouseholdGrouping.assign(golden, components.assignments()));
+      return kept.keep(HouseholdGrouping.assign(golden, components.assignments()));
     } finally {
       components.release();
     }
@@ -212,10 +212,4 @@ public final class GoldJob {
     LOG.info("build-gold {}: {}", run.runId(), name);
   }
 
-  /** Materializes an intermediate result read more than once and cuts its lineage (see {@link Checkpoints}). */
-  private static Dataset<Row> keep(List<Dataset<Row>> kept, Dataset<Row> data) {
-    Dataset<Row> checkpointed = Checkpoints.truncate(data);
-    kept.add(checkpointed);
-    return checkpointed;
-  }
 }

@@ -32,7 +32,7 @@ import dev.cdi.io.DeltaIO;
 import dev.cdi.io.Lakehouse;
 import dev.cdi.io.Tables;
 import dev.cdi.pipeline.RunContext;
-import dev.cdi.spark.Checkpoints;
+import dev.cdi.spark.KeptDatasets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -87,20 +87,20 @@ public final class ResolveJob {
     Dataset<Row> silver = DeltaIO.readIfExists(spark, lakehouse.path(Tables.SILVER_IDENTITIES)).orElseThrow(() ->
         new IllegalStateException("no silver/identities table under " + lakehouse.root()
             + "; run `standardize` first"));
-    List<Dataset<Row>> kept = new ArrayList<>();
+    KeptDatasets kept = new KeptDatasets();
     try {
-      Dataset<Row> records = keep(kept, IdentityRecords.prepare(silver, settings));
+      Dataset<Row> records = kept.keep(IdentityRecords.prepare(silver, settings));
       long recordCount = checkedCount(records);
       stage("candidates");
       IdentifierLinks.Result identifierLinks = IdentifierLinks.link(records, settings.identifiers());
-      Dataset<Row> identifierPairs = keep(kept, identifierLinks.pairs());
-      Dataset<Row> candidates = keep(kept, Candidates.union(records, identifierPairs, settings));
+      Dataset<Row> identifierPairs = kept.keep(identifierLinks.pairs());
+      Dataset<Row> candidates = kept.keep(Candidates.union(records, identifierPairs, settings));
       long identifierPairCount = identifierPairs.count();
       long candidateCount = candidates.count();
       LOG.info("resolve {}: {} records, {} identifier pairs, {} candidate pairs in all", run.runId(), recordCount,
           identifierPairCount, candidateCount);
       stage("scoring");
-      Dataset<Row> compared = keep(kept, PairComparator.compare(candidates, records, settings.comparisons()));
+      Dataset<Row> compared = kept.keep(PairComparator.compare(candidates, records, settings.comparisons()));
       Dataset<Row> eligible = compared.where(not(LinkDecisions.conflict(settings)));
       long eligibleCount = eligible.count();
       double allPairs = Math.max(eligibleCount, recordCount * (recordCount - 1) / 2.0);
@@ -108,7 +108,7 @@ public final class ResolveJob {
           settings.training(), trainingRules(settings), allPairs);
       LOG.info("resolve {}: prior {} over all {} record pairs ({} candidate pairs no conflict rule rejects)",
           run.runId(), model.lambda(), (long) allPairs, eligibleCount);
-      Dataset<Row> decided = keep(kept, LinkDecisions.decide(PairScorer.score(compared, model,
+      Dataset<Row> decided = kept.keep(LinkDecisions.decide(PairScorer.score(compared, model,
           ScoreSettings.DEFAULTS), settings));
       Row decisions = decided.agg(sum(when(col(LinkDecisions.LINK), 1L).otherwise(0L)),
           sum(when(col(LinkDecisions.CONFLICT), 1L).otherwise(0L))).first();
@@ -119,18 +119,18 @@ public final class ResolveJob {
       stage("customer ids");
       IdentityTables tables = new IdentityTables(spark, lakehouse, run);
       StableIds.Result ids = StableIds.assign(clustering.clusters(), tables.previousMap(), run.runId());
-      Dataset<Row> assignments = keep(kept, ids.assignments());
-      Dataset<Row> retired = keep(kept, ids.history());
+      Dataset<Row> assignments = kept.keep(ids.assignments());
+      Dataset<Row> retired = kept.keep(ids.history());
       long customers = assignments.agg(countDistinct("customer_id")).first().getLong(0);
       tables.writeMap(assignments, records);
       long history = tables.writeHistory(retired);
       tables.writeEdges(decided, records, assignments);
       long excluded = tables.writeExcluded(identifierLinks.excluded());
       stage("events");
-      Dataset<Row> direct = keep(kept, EventResolution.direct(
+      Dataset<Row> direct = kept.keep(EventResolution.direct(
           DeltaIO.readIfExists(spark, lakehouse.path(Tables.SILVER_EVENTS)).orElse(tables.noEvents()),
           silver, assignments, settings.identifiers().blockedByColumn()));
-      long events = tables.writeEventMap(keep(kept, EventResolution.anonymous(direct)));
+      long events = tables.writeEventMap(kept.keep(EventResolution.anonymous(direct)));
       ResolveResult result = new ResolveResult(run.runId(), recordCount, identifierPairCount, candidateCount, links,
           conflicts, excluded, clustering.iterations(), clustering.resplit(), customers, history, events,
           model.lambda(), model.iterations(), (System.nanoTime() - start) / 1e9);
@@ -141,7 +141,7 @@ public final class ResolveJob {
           String.format("%.1f", result.seconds()));
       return result;
     } finally {
-      kept.forEach(Checkpoints::release);
+      kept.releaseAll();
       spark.sparkContext().setJobDescription(null);
     }
   }
@@ -151,15 +151,6 @@ public final class ResolveJob {
     LOG.info("resolve {}: {}", run.runId(), name);
   }
 
-  /**
-   * Materializes an intermediate result and cuts its lineage (a checkpoint), so later plans stay small: every
-   * step reads the previous one, and without the cut the plans (and their explain strings) grow with each step.
-   */
-  private static Dataset<Row> keep(List<Dataset<Row>> kept, Dataset<Row> data) {
-    Dataset<Row> checkpointed = Checkpoints.truncate(data);
-    kept.add(checkpointed);
-    return checkpointed;
-  }
 
   /** Counts the records, failing if two record keys hash to one node id (probability ~ n² / 2^65). */
   private static long checkedCount(Dataset<Row> records) {
@@ -198,7 +189,7 @@ public final class ResolveJob {
 
   /** Components over the links, re-split by the guardrails; every record gets a cluster (singletons its node id). */
   private static Clustering cluster(Dataset<Row> records, Dataset<Row> decided, IdentitySettings settings,
-                                    List<Dataset<Row>> kept) {
+                                    KeptDatasets kept) {
     Dataset<Row> links = decided.where(col(LinkDecisions.LINK)).select(
         col(IdentifierLinks.LEFT_ID).as(GraphColumns.Edges.SRC), col(IdentifierLinks.RIGHT_ID).as(GraphColumns.Edges.DST),
         col(LinkDecisions.STRENGTH).as(GraphColumns.Edges.STRENGTH));
@@ -210,13 +201,13 @@ public final class ResolveJob {
       GuardedResult guarded = new GuardedClustering(new GuardSettings(settings.clustering().maxClusterSize())).run(
           components.assignments(), links, records.select(col(IdentityRecords.NODE_ID).as(GraphColumns.NodeAttributes.NODE),
               col(IdentityRecords.CONFLICT_KEYS).as(GraphColumns.NodeAttributes.CONFLICT_KEYS)), cannotLink);
-      Dataset<Row> report = keep(kept, guarded.report());
+      Dataset<Row> report = kept.keep(guarded.report());
       long resplit = report.count();
       Dataset<Row> clusters = records.select(IdentityRecords.NODE_ID, "record_key")
           .join(guarded.clusters(), col(IdentityRecords.NODE_ID).equalTo(col(GraphColumns.Clusters.NODE)), "left")
           .select(col("record_key"), coalesce(col(GraphColumns.Clusters.CLUSTER), col(IdentityRecords.NODE_ID))
               .as(StableIds.CLUSTER));
-      return new Clustering(keep(kept, clusters), components.iterations(), resplit);
+      return new Clustering(kept.keep(clusters), components.iterations(), resplit);
     } finally {
       components.release();
     }
