@@ -54,19 +54,23 @@ final class IdentityRecords {
    * available ones.
    */
   static void check(Dataset<Row> silver, IdentitySettings settings) {
-    SchemaChecks.requireColumns(withDerived(silver, settings),
-        "silver/identities (columns named in the identity configuration)", columns(settings).toArray(String[]::new));
+    derivedAndChecked(silver, settings);
   }
 
   static Dataset<Row> prepare(Dataset<Row> silver, IdentitySettings settings) {
-    Dataset<Row> input = withDerived(silver, settings);
-    SchemaChecks.requireColumns(input, "silver/identities (columns named in the identity configuration)",
-        columns(settings).toArray(String[]::new));
+    Dataset<Row> input = derivedAndChecked(silver, settings);
     List<Column> select = new ArrayList<>();
     select.add(xxhash64(col(Identities.RECORD_KEY)).as(NODE_ID));
     columns(settings).forEach(c -> select.add(col(c)));
     select.add(expr(conflictKeys(settings)).as(CONFLICT_KEYS));
     return input.select(select.toArray(Column[]::new));
+  }
+
+  private static Dataset<Row> derivedAndChecked(Dataset<Row> silver, IdentitySettings settings) {
+    Dataset<Row> input = withDerived(silver, settings);
+    SchemaChecks.requireColumns(input, "silver/identities (columns named in the identity configuration)",
+        columns(settings).toArray(String[]::new));
+    return input;
   }
 
   /**

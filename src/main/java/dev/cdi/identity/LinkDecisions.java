@@ -20,8 +20,6 @@ import dev.cdi.identity.IdentitySettings.ConflictRule;
 import dev.cdi.identity.link.IdentifierLinks;
 import dev.cdi.identity.score.ScoreColumns;
 import dev.cdi.spark.SchemaChecks;
-import java.util.Arrays;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,6 +55,8 @@ final class LinkDecisions {
   private static final String NODE = "_node";
   private static final String IDENTIFIER = "_identifier";
   private static final String DISTRUSTED = "_distrusted";
+  private static final String LEFT_NODE = "_left_node";
+  private static final String RIGHT_NODE = "_right_node";
   private static final String LEFT_DISTRUSTED = "_left_distrusted";
   private static final String RIGHT_DISTRUSTED = "_right_distrusted";
   private static final DataType STRINGS = DataTypes.createArrayType(DataTypes.StringType);
@@ -86,9 +86,10 @@ final class LinkDecisions {
     Column shared = col(IdentifierLinks.IDENTIFIERS).isNotNull().and(size(trusted).gt(0));
     Column likely = col(ScoreColumns.Scores.MATCH_PROBABILITY).geq(settings.matchThreshold());
     return withConflict
-        .join(broadcast(distrusted.toDF(IdentifierLinks.LEFT_ID, LEFT_DISTRUSTED)), IdentifierLinks.LEFT_ID, "left")
-        .join(broadcast(distrusted.toDF(IdentifierLinks.RIGHT_ID, RIGHT_DISTRUSTED)), IdentifierLinks.RIGHT_ID,
-            "left")
+        .join(broadcast(distrusted.toDF(LEFT_NODE, LEFT_DISTRUSTED)),
+            col(IdentifierLinks.LEFT_ID).equalTo(col(LEFT_NODE)), "left")
+        .join(broadcast(distrusted.toDF(RIGHT_NODE, RIGHT_DISTRUSTED)),
+            col(IdentifierLinks.RIGHT_ID).equalTo(col(RIGHT_NODE)), "left")
         .withColumn(RULE, when(shared, concat(lit("identifier:"), array_join(trusted, "+")))
             .when(col(CONFLICT).and(size(col(IdentifierLinks.IDENTIFIERS)).gt(0)), concat(lit("identifier:"),
                 array_join(col(IdentifierLinks.IDENTIFIERS), "+")))
@@ -96,9 +97,7 @@ final class LinkDecisions {
         .withColumn(LINK, not(col(CONFLICT)).and(shared.or(likely)))
         .withColumn(STRENGTH, col(ScoreColumns.Scores.MATCH_WEIGHT)
             .plus(when(shared, lit(IDENTIFIER_BONUS)).otherwise(lit(0.0))))
-        .drop(LEFT_DISTRUSTED, RIGHT_DISTRUSTED)
-        .select(scored.columns()[0], Stream.concat(Arrays.stream(scored.columns()).skip(1),
-            Stream.of(CONFLICT, RULE, LINK, STRENGTH)).toArray(String[]::new));
+        .drop(LEFT_NODE, LEFT_DISTRUSTED, RIGHT_NODE, RIGHT_DISTRUSTED);
   }
 
   /** Per record, the identifiers it shares with a record a conflict rule declared another person. */

@@ -29,11 +29,7 @@ public final class ModelTrainer {
    */
   public static FellegiSunterModel train(Dataset<Row> records, Dataset<Row> compared, Comparisons comparisons,
       TrainingSettings settings) {
-    UProbabilities u = UProbabilityEstimator.estimate(records, comparisons, settings.randomPairs());
-    List<GammaPattern> patterns = GammaPatterns.collect(compared, comparisons);
-    FellegiSunterModel model = ExpectationMaximisation.estimate(comparisons, patterns, u, settings.em());
-    LOG.info("Trained model:\n{}", model.describe());
-    return model;
+    return train(records, compared, comparisons, settings, List.of());
   }
 
   /**
@@ -42,13 +38,10 @@ public final class ModelTrainer {
    * more informative than they are) nor fitted by an earlier rule; everything else stays frozen. So put the rule
    * whose pairs are most surely matches first (pairs sharing a strong identifier). A comparison no rule can fit
    * keeps the starting m, with a warning. Finally λ alone is fitted over all candidate pairs with every m frozen.
-   * With no rules, this is {@link #train}. One collect per rule plus one for all pairs.
+   * With no rules, plain EM fits every m and λ over all candidate pairs. One collect per rule plus one for all pairs.
    */
   public static FellegiSunterModel train(Dataset<Row> records, Dataset<Row> compared, Comparisons comparisons,
       TrainingSettings settings, List<TrainingRule> rules) {
-    if (rules.isEmpty()) {
-      return train(records, compared, comparisons, settings);
-    }
     FellegiSunterModel model = fitRules(records, compared, comparisons, settings, rules).model();
     LOG.info("Trained model:\n{}", model.describe());
     return model;
