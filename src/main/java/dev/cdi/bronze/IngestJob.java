@@ -10,6 +10,7 @@ import dev.cdi.io.Columns.Quarantine;
 import dev.cdi.io.Lakehouse;
 import dev.cdi.io.Tables;
 import dev.cdi.pipeline.RunContext;
+import dev.cdi.spark.StageScope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * batch and Delta skips whichever append had already committed: no row is lost or duplicated.
  *
  * <p>Cost: one read of each new file to fingerprint it and one to parse it (one task per file), two small
- * aggregations, and the two appends. No shuffle of the data itself.
+ * aggregations, and the two appends. No shuffle of the data itself. Spark jobs are named {@code cdi ingest: <source>}
+ * ({@link StageScope}).
  */
 public final class IngestJob {
 
@@ -56,8 +58,11 @@ public final class IngestJob {
   public IngestResult run() {
     long start = System.nanoTime();
     List<SourceIngestResult> results = new ArrayList<>();
-    for (SourceConfig source : config.sources().values()) {
-      results.add(ingest(source));
+    try (StageScope scope = StageScope.open(spark, "ingest", run.runId())) {
+      for (SourceConfig source : config.sources().values()) {
+        scope.step(source.name());
+        results.add(ingest(source));
+      }
     }
     IngestResult result = new IngestResult(run.runId(), results, seconds(start));
     LOG.info("ingest {} finished in {}s: {} files, {} rows read, {} to bronze, {} quarantined", run.runId(),
@@ -139,7 +144,6 @@ public final class IngestJob {
   }
 
   private void write(SourceConfig source, IngestBatch batch, Totals totals) {
-    spark.sparkContext().setJobDescription("ingest " + source.name() + " batch " + batch.seq());
     try (BatchData data = read(source, batch)) {
       Map<String, FileCounts> counts = data.counts();
       long quarantined = counts.values().stream().mapToLong(FileCounts::rowsQuarantined).sum();
@@ -157,8 +161,6 @@ public final class IngestJob {
             c.rowsRead(), c.rowsBronze(), c.rowsQuarantined(), c.blankLines());
         totals.add(c);
       }
-    } finally {
-      spark.sparkContext().setJobDescription(null);
     }
   }
 

@@ -17,6 +17,7 @@ import dev.cdi.io.Tables;
 import dev.cdi.pipeline.RunContext;
 import dev.cdi.quality.DataQualityException;
 import dev.cdi.quality.SilverQuality;
+import dev.cdi.spark.StageScope;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * <p>Idempotence: the log is written after the MERGEs. A run that dies before that is redone from the same
  * bronze range, and the MERGE gives the same rows again; quarantine appends carry the bronze version as Delta
  * {@code txnVersion}, so a replay skips them. Cost per source: one scan of the new bronze rows per
- * mapping, a shuffle by record or event key for the dedupe, and the MERGE join with the silver table.
+ * mapping, a shuffle by record or event key for the dedupe, and the MERGE join with the silver table. Spark jobs are
+ * named {@code cdi standardize: <source>} ({@link StageScope}).
  */
 public final class SilverJob {
 
@@ -82,9 +84,12 @@ public final class SilverJob {
   public SilverResult run() {
     long start = System.nanoTime();
     List<SourceSilverResult> results = new ArrayList<>();
-    for (SourceConfig source : config.sources().values()) {
-      if (source.silverMapping().isPresent()) {
-        results.add(standardize(source));
+    try (StageScope scope = StageScope.open(spark, "standardize", run.runId())) {
+      for (SourceConfig source : config.sources().values()) {
+        if (source.silverMapping().isPresent()) {
+          scope.step(source.name());
+          results.add(standardize(source));
+        }
       }
     }
     SilverResult result = new SilverResult(run.runId(), results, (System.nanoTime() - start) / 1e9);
@@ -103,24 +108,18 @@ public final class SilverJob {
       LOG.info("{}: silver is up to date (bronze version {})", source.name(), current);
       return new SourceSilverResult(source.name(), consumed, consumed, 0, 0, 0, 0, 0, 0);
     }
-    spark.sparkContext().setJobDescription("standardize " + source.name());
-    long[] identities;
-    long[] events;
-    try {
-      Dataset<Row> bronze = consumed < 0 ? DeltaIO.readVersion(spark, bronzePath, current)
-          : DeltaIO.readInserts(spark, bronzePath, consumed, current);
-      List<Row> metrics = new ArrayList<>();
-      SilverMapping mapping = source.silver();
-      identities = mapping.identityMapping().isPresent() ? fill(IDENTITIES, source, bronze, current, metrics)
-          : new long[3];
-      events = mapping.eventMapping().isPresent() ? fill(EVENTS, source, bronze, current, metrics) : new long[3];
-      writeMetrics(metrics);
-      DeltaIO.append(spark.createDataFrame(List.of(RowFactory.create(source.name(), current, run.runId(),
-          Timestamp.from(Instant.now()))), LOG_SCHEMA), lakehouse.path(Tables.SILVER_STANDARDIZE_LOG),
-          DeltaIO.AppendSpec.plain());
-    } finally {
-      spark.sparkContext().setJobDescription(null);
-    }
+    Dataset<Row> bronze = consumed < 0 ? DeltaIO.readVersion(spark, bronzePath, current)
+        : DeltaIO.readInserts(spark, bronzePath, consumed, current);
+    List<Row> metrics = new ArrayList<>();
+    SilverMapping mapping = source.silver();
+    long[] identities = mapping.identityMapping().isPresent() ? fill(IDENTITIES, source, bronze, current, metrics)
+        : new long[3];
+    long[] events = mapping.eventMapping().isPresent() ? fill(EVENTS, source, bronze, current, metrics)
+        : new long[3];
+    writeMetrics(metrics);
+    DeltaIO.append(spark.createDataFrame(List.of(RowFactory.create(source.name(), current, run.runId(),
+        Timestamp.from(Instant.now()))), LOG_SCHEMA), lakehouse.path(Tables.SILVER_STANDARDIZE_LOG),
+        DeltaIO.AppendSpec.plain());
     SourceSilverResult result = new SourceSilverResult(source.name(), consumed, current, identities[0],
         identities[1], events[0], events[1], identities[2] + events[2], (System.nanoTime() - start) / 1e9);
     LOG.info("{}: bronze versions ({}, {}] -> {} identity rows into {} records, {} event rows into {} events, {}"
