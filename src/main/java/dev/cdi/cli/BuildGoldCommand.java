@@ -1,5 +1,6 @@
 package dev.cdi.cli;
 
+import dev.cdi.config.PipelineConfig;
 import dev.cdi.gold.GoldJob;
 import dev.cdi.gold.GoldResult;
 import java.util.Map;
@@ -28,10 +29,7 @@ final class BuildGoldCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (common.dryRun(spec, Map.of(), c -> {
-      c.identitySettings();
-      c.goldSettings();
-    })) {
+    if (common.dryRun(spec, Map.of(), PipelineConfig::goldSettings)) {
       return 0;
     }
     CommonOptions.Session session = common.open("build-gold");
