@@ -22,6 +22,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (common.dryRun(spec)) {
+      return 0;
+    }
     CommonOptions.Session session = common.open("run");
     PipelineResult result = new PipelineRunner(session.spark(), session.config(), session.run()).run();
     Summaries.printIngest(spec.commandLine().getOut(), session.run(), result.ingest());
