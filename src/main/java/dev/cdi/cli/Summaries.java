@@ -9,7 +9,9 @@ import dev.cdi.io.TableId;
 import dev.cdi.io.Tables;
 import dev.cdi.silver.SilverResult;
 import dev.cdi.silver.SourceSilverResult;
+import dev.cdi.pipeline.PipelineResult;
 import dev.cdi.pipeline.RunContext;
+import dev.cdi.pipeline.StageTiming;
 import java.io.PrintWriter;
 
 /** Human-readable summaries printed by the CLI at the end of a command. */
@@ -89,6 +91,18 @@ final class Summaries {
     for (TableId table : new TableId[] {Tables.GOLD_CUSTOMER_360, Tables.GOLD_JOURNEY, Tables.GOLD_ANONYMOUS_JOURNEY,
         Tables.GOLD_ATTRIBUTION, Tables.GOLD_HOUSEHOLDS}) {
       w.printf("  %s%n", run.lakehouse().path(table));
+    }
+    w.flush();
+  }
+
+  static void printRun(PrintWriter w, PipelineResult result) {
+    w.printf("%nrun %s: stages took %.1fs%n", result.runId(), result.seconds());
+    for (StageTiming t : result.timings()) {
+      w.printf("  %-12s %8.1fs%n", t.stage(), t.seconds());
+    }
+    if (result.report() != null) {
+      w.printf("Run report (%d charts): %s%n  latest: %s%n", result.report().charts(), result.report().path(),
+          result.report().latest());
     }
     w.flush();
   }
