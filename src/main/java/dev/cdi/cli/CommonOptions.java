@@ -3,6 +3,7 @@ package dev.cdi.cli;
 import dev.cdi.config.ConfigLoader;
 import dev.cdi.config.PipelineConfig;
 import dev.cdi.io.Lakehouse;
+import dev.cdi.pipeline.LakehouseLock;
 import dev.cdi.pipeline.RunContext;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,19 +51,40 @@ public final class CommonOptions {
   }
 
   /**
-   * What a pipeline command works with.
+   * What a pipeline command works with; closing it releases the lakehouse lock.
    *
    * @param config the configuration with overrides applied
    * @param run    the run's identity
    * @param spark  the session
+   * @param lock   the lakehouse lock of a command that writes, or null
    */
-  record Session(PipelineConfig config, RunContext run, SparkSession spark) {
+  record Session(PipelineConfig config, RunContext run, SparkSession spark, LakehouseLock lock)
+      implements AutoCloseable {
+
+    @Override
+    public void close() {
+      if (lock != null) {
+        lock.close();
+      }
+    }
   }
 
-  /** Loads the configuration (failing before Spark starts when it is wrong), then starts Spark. */
+  /** For commands that only read: loads the configuration (failing before Spark starts when it is wrong), then
+   * starts Spark. */
   Session open(String command) {
     PipelineConfig config = config();
     RunContext run = runContext(config);
-    return new Session(config, run, SparkOptions.start("cdi " + command + " " + run.runId(), master));
+    return new Session(config, run, SparkOptions.start("cdi " + command + " " + run.runId(), master), null);
+  }
+
+  /**
+   * For commands that write the lakehouse: as {@link #open}, then takes the lakehouse lock (waiting or failing
+   * while another run holds it, see {@link LakehouseLock}).
+   */
+  Session openForWriting(String command) {
+    Session session = open(command);
+    LakehouseLock lock = LakehouseLock.acquire(session.spark().sparkContext().hadoopConfiguration(),
+        session.config().lakehouse(), session.config().lock(), session.run().runId(), "cdi " + command);
+    return new Session(session.config(), session.run(), session.spark(), lock);
   }
 }

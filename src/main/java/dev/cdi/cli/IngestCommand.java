@@ -21,9 +21,10 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommonOptions.Session session = common.open("ingest");
-    IngestResult result = new IngestJob(session.spark(), session.config(), session.run()).run();
-    Summaries.printIngest(spec.commandLine().getOut(), session.run(), result);
-    return 0;
+    try (CommonOptions.Session session = common.openForWriting("ingest")) {
+      IngestResult result = new IngestJob(session.spark(), session.config(), session.run()).run();
+      Summaries.printIngest(spec.commandLine().getOut(), session.run(), result);
+      return 0;
+    }
   }
 }

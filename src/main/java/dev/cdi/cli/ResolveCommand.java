@@ -22,9 +22,10 @@ final class ResolveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommonOptions.Session session = common.open("resolve");
-    ResolveResult result = new ResolveJob(session.spark(), session.config(), session.run()).run();
-    Summaries.printResolve(spec.commandLine().getOut(), session.run(), result);
-    return 0;
+    try (CommonOptions.Session session = common.openForWriting("resolve")) {
+      ResolveResult result = new ResolveJob(session.spark(), session.config(), session.run()).run();
+      Summaries.printResolve(spec.commandLine().getOut(), session.run(), result);
+      return 0;
+    }
   }
 }
