@@ -81,6 +81,22 @@ final class ChildCli implements AutoCloseable {
     }
   }
 
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Waits until {@code condition} holds; false when the time ran out. */
+  static boolean await(BooleanSupplier condition, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      if (!Instant.now().isBefore(deadline)) {
+        return false;
+      }
+      sleep(POLL);
+    }
+    return true;
+  }
+
   /** Waits until {@code condition} holds; false when the child ended first or the time ran out. */
   boolean awaitWhileAlive(BooleanSupplier condition, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
