@@ -9,6 +9,7 @@ import dev.cdi.io.Columns.Bronze;
 import dev.cdi.io.Columns.Quarantine;
 import dev.cdi.io.Lakehouse;
 import dev.cdi.io.Tables;
+import dev.cdi.pipeline.FaultInjection;
 import dev.cdi.pipeline.RunContext;
 import dev.cdi.spark.StageScope;
 import java.util.ArrayList;
@@ -91,6 +92,7 @@ public final class IngestJob {
     if (!fresh.isEmpty()) {
       IngestBatch batch = new IngestBatch(source.name(), state.nextSeq(), run.runId(), run.startedAt(), fresh);
       log.recordStarted(batch);
+      FaultInjection.reach("ingest.started:" + source.name());
       write(source, batch, totals);
     }
     SourceIngestResult result = new SourceIngestResult(source.name(), listed.size(), Math.max(0, skipped),
@@ -151,9 +153,11 @@ public final class IngestJob {
       AppendSpec idempotent = AppendSpec.plain().idempotent(batch.txnAppId(), batch.seq());
       long quarantineVersion = quarantined == 0 ? -1 : DeltaIO.append(data.quarantine(),
           lakehouse.path(Tables.QUARANTINE), idempotent.partitionedBy(Quarantine.INGEST_DATE));
+      FaultInjection.reach("ingest.quarantine-committed:" + source.name());
       long bronzeVersion = bronze == 0 ? -1 : DeltaIO.append(data.bronze(),
           lakehouse.path(Tables.bronze(source.name())),
           idempotent.partitionedBy(Bronze.INGEST_DATE).withSchemaMerge());
+      FaultInjection.reach("ingest.bronze-committed:" + source.name());
       log.recordCommitted(batch, counts, bronzeVersion, quarantineVersion);
       for (SourceFile file : batch.files()) {
         FileCounts c = counts.get(file.path());

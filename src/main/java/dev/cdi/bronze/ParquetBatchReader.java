@@ -81,7 +81,7 @@ public final class ParquetBatchReader implements BatchData {
   }
 
   private Dataset<Row> readOne(SourceFile file) {
-    Dataset<Row> data = spark.read().parquet(file.path());
+    Dataset<Row> data = spark.read().parquet(literalGlob(file.path()));
     StructField[] fields = data.schema().fields();
     List<String> names = ColumnNames.uniquify(Arrays.stream(fields).map(StructField::name).toList());
     List<Column> raw = new ArrayList<>();
@@ -104,6 +104,22 @@ public final class ParquetBatchReader implements BatchData {
     select.add(col("_metadata.row_index").plus(1L).as(Bronze.ROW_NUMBER));
     select.add(sha2(to_json(struct(raw.toArray(Column[]::new))), 256).as(Bronze.ROW_HASH));
     return data.select(select.toArray(Column[]::new));
+  }
+
+  /**
+   * The path as a Hadoop glob that matches only itself: Spark globs the paths it reads, so a file named
+   * {@code dump[1].parquet} would otherwise not be found. Glob characters are escaped with a backslash.
+   */
+  static String literalGlob(String path) {
+    StringBuilder out = new StringBuilder(path.length() + 8);
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if ("\\{}[]*?".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   @Override

@@ -48,7 +48,13 @@ public final class TextFileParseTask implements FlatMapFunction<SourceFile, Row>
     if (context != null) {
       context.addTaskCompletionListener((TaskCompletionListener) ctx -> closeQuietly(in));
     }
-    FileRecordReader reader = new FileRecordReader(in, source.format(), source.reader(), limits);
+    FileRecordReader reader;
+    try {
+      reader = new FileRecordReader(in, source.format(), source.reader(), limits);
+    } catch (IOException e) {
+      closeQuietly(in);
+      throw new IOException("cannot read the header of " + file.path() + ": " + e.getMessage(), e);
+    }
     return new RowIterator(file, reader, in);
   }
 
@@ -91,13 +97,23 @@ public final class TextFileParseTask implements FlatMapFunction<SourceFile, Row>
       if (endEmitted) {
         throw new NoSuchElementException();
       }
-      if (reader.hasNext()) {
+      if (hasRecord()) {
         return toRow(reader.next());
       }
       endEmitted = true;
       closeQuietly(in);
       return RowFactory.create(file.path(), file.fingerprint(), modifiedAt, ParsedRows.KIND_FILE_END, null, null,
           null, null, null, null, null, reader.blankLines());
+    }
+
+    /** Whether the reader has another record; a read failure names the file. */
+    private boolean hasRecord() {
+      try {
+        return reader.hasNext();
+      } catch (UncheckedIOException e) {
+        throw new UncheckedIOException("cannot read " + file.path() + " (" + e.getMessage() + "): "
+            + e.getCause().getMessage(), e.getCause());
+      }
     }
 
     private Row toRow(ParsedRecord record) {

@@ -32,13 +32,14 @@ final class BuildGoldCommand implements Callable<Integer> {
     if (common.dryRun(spec, Map.of(), PipelineConfig::goldSettings)) {
       return 0;
     }
-    CommonOptions.Session session = common.open("build-gold");
-    GoldJob job = new GoldJob(session.spark(), session.config(), session.run());
-    GoldResult result = job.run();
-    if (optimize) {
-      job.optimize();
+    try (CommonOptions.Session session = common.openForWriting("build-gold")) {
+      GoldJob job = new GoldJob(session.spark(), session.config(), session.run());
+      GoldResult result = job.run();
+      if (optimize) {
+        job.optimize();
+      }
+      Summaries.printGold(spec.commandLine().getOut(), session.run(), result);
+      return 0;
     }
-    Summaries.printGold(spec.commandLine().getOut(), session.run(), result);
-    return 0;
   }
 }

@@ -1,6 +1,7 @@
 package dev.cdi.cli;
 
 import dev.cdi.config.ConfigException;
+import dev.cdi.pipeline.LakehouseLockedException;
 import dev.cdi.quality.DataQualityException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ public final class CdiCommand implements Runnable {
 
   private static int onFailure(Exception e, CommandLine cmd, ParseResult parsed) {
     boolean userError = e instanceof ConfigException || e instanceof IllegalArgumentException
-        || e instanceof DataQualityException;
+        || e instanceof DataQualityException || e instanceof LakehouseLockedException;
     if (!userError) {
       LOG.error("{} failed", cmd.getCommandName(), e);
     }

@@ -3,6 +3,7 @@ package dev.cdi.cli;
 import dev.cdi.config.ConfigLoader;
 import dev.cdi.config.PipelineConfig;
 import dev.cdi.io.Lakehouse;
+import dev.cdi.pipeline.LakehouseLock;
 import dev.cdi.pipeline.RunContext;
 import dev.cdi.spark.S3Access;
 import java.nio.file.Path;
@@ -58,25 +59,34 @@ public final class CommonOptions {
   }
 
   /**
-   * What a pipeline command works with.
+   * What a pipeline command works with; closing it releases the lakehouse lock.
    *
    * @param config the configuration with overrides applied
    * @param run    the run's identity
    * @param spark  the session
+   * @param lock   the lakehouse lock of a command that writes, or null
    */
-  record Session(PipelineConfig config, RunContext run, SparkSession spark) {
+  record Session(PipelineConfig config, RunContext run, SparkSession spark, LakehouseLock lock)
+      implements AutoCloseable {
+
+    @Override
+    public void close() {
+      if (lock != null) {
+        lock.close();
+      }
+    }
   }
 
   /**
-   * Loads the configuration (failing before Spark starts when it is wrong), starts Spark and points S3A at the
-   * configured S3 service.
+   * For commands that only read: loads the configuration (failing before Spark starts when it is wrong), starts
+   * Spark and points S3A at the configured S3 service.
    */
   Session open(String command) {
     PipelineConfig config = config();
     RunContext run = runContext(config);
     SparkSession spark = SparkOptions.start("cdi " + command + " " + run.runId(), master);
     S3Access.configure(spark, config.s3(), System.getenv());
-    return new Session(config, run, spark);
+    return new Session(config, run, spark, null);
   }
 
   /** {@link #dryRun(CommandSpec, Map, Consumer)} for a command with no further paths or requirements. */
@@ -101,5 +111,16 @@ public final class CommonOptions {
     requirement.accept(config);
     DryRunPlan.print(command.commandLine().getOut(), new DryRunPlan(command.name(), config, run, conf, pathOptions));
     return true;
+  }
+
+  /**
+   * For commands that write the lakehouse: as {@link #open}, then takes the lakehouse lock (waiting or failing
+   * while another run holds it, see {@link LakehouseLock}).
+   */
+  Session openForWriting(String command) {
+    Session session = open(command);
+    LakehouseLock lock = LakehouseLock.acquire(session.spark().sparkContext().hadoopConfiguration(),
+        session.config().lakehouse(), session.config().lock(), session.run().runId(), "cdi " + command);
+    return new Session(session.config(), session.run(), session.spark(), lock);
   }
 }

@@ -90,14 +90,15 @@ final class EvaluateCommand implements Callable<Integer> {
     if (common.dryRun(spec, paths, c -> { })) {
       return 0;
     }
-    CommonOptions.Session session = common.open("evaluate");
-    String dir = report != null ? report : session.run().lakehouse().root() + "/_reports/evaluation/"
-        + session.run().runId();
-    String name = label != null ? label : truth.generator != null ? truth.generator : truth.labelled.path;
-    EvaluateJob.Outcome outcome = new EvaluateJob(session.spark(), session.config(), session.run())
-        .run(new EvaluateJob.Request(truthTable(session.spark()), name, blocking, dir));
-    print(spec.commandLine().getOut(), outcome);
-    return 0;
+    try (CommonOptions.Session session = common.openForWriting("evaluate")) {
+      String dir = report != null ? report : session.run().lakehouse().root() + "/_reports/evaluation/"
+          + session.run().runId();
+      String name = label != null ? label : truth.generator != null ? truth.generator : truth.labelled.path;
+      EvaluateJob.Outcome outcome = new EvaluateJob(session.spark(), session.config(), session.run())
+          .run(new EvaluateJob.Request(truthTable(session.spark()), name, blocking, dir));
+      print(spec.commandLine().getOut(), outcome);
+      return 0;
+    }
   }
 
   private Dataset<Row> truthTable(SparkSession spark) {

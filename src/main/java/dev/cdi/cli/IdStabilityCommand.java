@@ -58,19 +58,20 @@ final class IdStabilityCommand implements Callable<Integer> {
     if (common.dryRun(spec, paths, c -> { })) {
       return 0;
     }
-    CommonOptions.Session session = common.open("id-stability");
-    SparkSession spark = session.spark();
-    String mapPath = session.run().lakehouse().path(Tables.IDENTITY_MAP);
-    Dataset<Row> after = DeltaIO.readIfExists(spark, mapPath).orElseThrow(() -> new IllegalArgumentException(
-        "no identity/identity_map under " + session.run().lakehouse().root() + "; run `resolve` first"));
-    Dataset<Row> earlier = DeltaIO.readIfExists(spark, before).orElseThrow(() -> new IllegalArgumentException(
-        "--before " + before + " is not a Delta table"));
-    IdStability.Result result = IdStability.measure(TruthLoader.generatorTruth(spark, truth),
-        earlier.select(IdentityMap.RECORD_KEY, IdentityMap.CUSTOMER_ID),
-        after.select(IdentityMap.RECORD_KEY, IdentityMap.CUSTOMER_ID));
-    Map<String, Long> history = historyByReason(spark, session.run().lakehouse().path(Tables.IDENTITY_ID_HISTORY));
-    print(spec.commandLine().getOut(), mapPath, result, history);
-    return 0;
+    try (CommonOptions.Session session = common.open("id-stability")) {
+      SparkSession spark = session.spark();
+      String mapPath = session.run().lakehouse().path(Tables.IDENTITY_MAP);
+      Dataset<Row> after = DeltaIO.readIfExists(spark, mapPath).orElseThrow(() -> new IllegalArgumentException(
+          "no identity/identity_map under " + session.run().lakehouse().root() + "; run `resolve` first"));
+      Dataset<Row> earlier = DeltaIO.readIfExists(spark, before).orElseThrow(() -> new IllegalArgumentException(
+          "--before " + before + " is not a Delta table"));
+      IdStability.Result result = IdStability.measure(TruthLoader.generatorTruth(spark, truth),
+          earlier.select(IdentityMap.RECORD_KEY, IdentityMap.CUSTOMER_ID),
+          after.select(IdentityMap.RECORD_KEY, IdentityMap.CUSTOMER_ID));
+      Map<String, Long> history = historyByReason(spark, session.run().lakehouse().path(Tables.IDENTITY_ID_HISTORY));
+      print(spec.commandLine().getOut(), mapPath, result, history);
+      return 0;
+    }
   }
 
   private Map<String, Long> historyByReason(SparkSession spark, String path) {

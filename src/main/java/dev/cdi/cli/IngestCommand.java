@@ -24,9 +24,10 @@ final class IngestCommand implements Callable<Integer> {
     if (common.dryRun(spec)) {
       return 0;
     }
-    CommonOptions.Session session = common.open("ingest");
-    IngestResult result = new IngestJob(session.spark(), session.config(), session.run()).run();
-    Summaries.printIngest(spec.commandLine().getOut(), session.run(), result);
-    return 0;
+    try (CommonOptions.Session session = common.openForWriting("ingest")) {
+      IngestResult result = new IngestJob(session.spark(), session.config(), session.run()).run();
+      Summaries.printIngest(spec.commandLine().getOut(), session.run(), result);
+      return 0;
+    }
   }
 }

@@ -27,9 +27,10 @@ final class ResolveCommand implements Callable<Integer> {
     if (common.dryRun(spec, Map.of(), PipelineConfig::identitySettings)) {
       return 0;
     }
-    CommonOptions.Session session = common.open("resolve");
-    ResolveResult result = new ResolveJob(session.spark(), session.config(), session.run()).run();
-    Summaries.printResolve(spec.commandLine().getOut(), session.run(), result);
-    return 0;
+    try (CommonOptions.Session session = common.openForWriting("resolve")) {
+      ResolveResult result = new ResolveJob(session.spark(), session.config(), session.run()).run();
+      Summaries.printResolve(spec.commandLine().getOut(), session.run(), result);
+      return 0;
+    }
   }
 }

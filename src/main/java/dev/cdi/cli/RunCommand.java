@@ -26,13 +26,14 @@ final class RunCommand implements Callable<Integer> {
     if (common.dryRun(spec)) {
       return 0;
     }
-    CommonOptions.Session session = common.open("run");
-    PipelineResult result = new PipelineRunner(session.spark(), session.config(), session.run()).run();
-    Summaries.printIngest(spec.commandLine().getOut(), session.run(), result.ingest());
-    Summaries.printSilver(spec.commandLine().getOut(), session.run(), result.silver());
-    result.resolveResult().ifPresent(r -> Summaries.printResolve(spec.commandLine().getOut(), session.run(), r));
-    result.goldResult().ifPresent(g -> Summaries.printGold(spec.commandLine().getOut(), session.run(), g));
-    Summaries.printRun(spec.commandLine().getOut(), result);
-    return 0;
+    try (CommonOptions.Session session = common.openForWriting("run")) {
+      PipelineResult result = new PipelineRunner(session.spark(), session.config(), session.run()).run();
+      Summaries.printIngest(spec.commandLine().getOut(), session.run(), result.ingest());
+      Summaries.printSilver(spec.commandLine().getOut(), session.run(), result.silver());
+      result.resolveResult().ifPresent(r -> Summaries.printResolve(spec.commandLine().getOut(), session.run(), r));
+      result.goldResult().ifPresent(g -> Summaries.printGold(spec.commandLine().getOut(), session.run(), g));
+      Summaries.printRun(spec.commandLine().getOut(), result);
+      return 0;
+    }
   }
 }

@@ -25,9 +25,10 @@ final class StandardizeCommand implements Callable<Integer> {
     if (common.dryRun(spec)) {
       return 0;
     }
-    CommonOptions.Session session = common.open("standardize");
-    SilverResult result = new SilverJob(session.spark(), session.config(), session.run()).run();
-    Summaries.printSilver(spec.commandLine().getOut(), session.run(), result);
-    return 0;
+    try (CommonOptions.Session session = common.openForWriting("standardize")) {
+      SilverResult result = new SilverJob(session.spark(), session.config(), session.run()).run();
+      Summaries.printSilver(spec.commandLine().getOut(), session.run(), result);
+      return 0;
+    }
   }
 }

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +32,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
 
   private static final Pattern SOURCE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-  private static final Set<String> TOP_KEYS = Set.of("lakehouse", "input_root", "ingest", "sources", "quality",
-      "identity", "gold", "s3");
+  private static final Set<String> TOP_KEYS = Set.of("lakehouse", "input_root", "ingest", "lock", "sources",
+      "quality", "identity", "gold", "s3");
+  private static final Set<String> LOCK_KEYS = Set.of("wait_seconds", "stale_after_seconds");
   private static final Set<String> INGEST_KEYS = Set.of("max_field_bytes", "max_record_bytes",
       "quarantine_raw_max_bytes");
   private static final Set<String> SOURCE_KEYS = Set.of("format", "path", "options", "silver");
@@ -39,6 +42,9 @@ public final class ConfigLoader {
   private static final Set<String> JSONL_OPTION_KEYS = Set.of("encoding");
   private static final Set<String> FORMATS = Stream.of(SourceFormat.values()).map(SourceFormat::configName)
       .collect(Collectors.toSet());
+
+  /** Line breaks, delimiters, quotes, letters and digits: bytes the record splitter and parsers look at. */
+  private static final String ASCII_PROBE = "\n\r\t ,;|\"'azAZ09{}[]:";
 
   private ConfigLoader() {
   }
@@ -71,6 +77,7 @@ public final class ConfigLoader {
     String lakehouse = path(root.get("lakehouse"));
     String inputRoot = root.get("input_root").isMissing() ? "." : path(root.get("input_root"));
     IngestSettings ingest = ingestSettings(root.get("ingest"));
+    LockSettings lock = lockSettings(root.get("lock"));
     Map<String, SourceConfig> sources = new LinkedHashMap<>();
     ConfigNode sourcesNode = root.get("sources");
     Map<String, ConfigNode> children = sourcesNode.children();
@@ -84,7 +91,7 @@ public final class ConfigLoader {
         : IdentityLoader.load(root.get("identity"), sources.keySet());
     GoldSettings gold = root.get("gold").isMissing() ? null : GoldLoader.load(root.get("gold"), sources.keySet());
     S3Settings s3 = S3Loader.load(root.get("s3"));
-    return new PipelineConfig(lakehouse, inputRoot, ingest, sources, expectations, identity, gold, s3, origin);
+    return new PipelineConfig(lakehouse, inputRoot, ingest, lock, sources, expectations, identity, gold, s3, origin);
   }
 
   /** An event's {@code record_source} must name a source that maps identity records. */
@@ -101,6 +108,17 @@ public final class ConfigLoader {
             + "' has no silver.identity mapping, so its records cannot be referred to");
       }
     }
+  }
+
+  private static LockSettings lockSettings(ConfigNode node) {
+    if (node.isMissing()) {
+      return LockSettings.DEFAULTS;
+    }
+    node.requireOnlyKeys(LOCK_KEYS);
+    LockSettings d = LockSettings.DEFAULTS;
+    long wait = node.get("wait_seconds").longInRange(d.waitFor().toSeconds(), 0, 7 * 24 * 3600);
+    long stale = node.get("stale_after_seconds").longInRange(d.staleAfter().toSeconds(), 10, 7 * 24 * 3600);
+    return new LockSettings(Duration.ofSeconds(wait), Duration.ofSeconds(stale));
   }
 
   private static IngestSettings ingestSettings(ConfigNode node) {
@@ -179,10 +197,16 @@ public final class ConfigLoader {
 
   private static String encoding(ConfigNode node, String fallback) {
     String name = node.stringOr(fallback);
+    Charset charset;
     try {
-      Charset.forName(name);
+      charset = Charset.forName(name);
     } catch (IllegalArgumentException e) {
       throw node.error(node.path() + " is not a character set this JVM knows, got '" + name + "'");
+    }
+    if (!Arrays.equals(ASCII_PROBE.getBytes(charset), ASCII_PROBE.getBytes(StandardCharsets.US_ASCII))) {
+      throw node.error(node.path() + " must store ASCII characters as single bytes (files are split into records"
+          + " byte by byte), as UTF-8, ISO-8859-1 or windows-1252 do; got '" + name + "'; convert such files to"
+          + " UTF-8");
     }
     return name;
   }

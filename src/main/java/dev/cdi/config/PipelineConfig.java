@@ -13,6 +13,7 @@ import java.util.Map;
  * @param lakehouse lakehouse root: a local folder or {@code s3a://bucket/prefix}
  * @param inputRoot folder that relative source paths are resolved against
  * @param ingest    bronze ingestion limits
+ * @param lock      the lakehouse lock's waiting and takeover times
  * @param sources      configured sources by name, in file order
  * @param expectations data-quality expectations over the silver metrics
  * @param identity     identity resolution settings, or null when the file has no {@code identity} section
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param s3           how to reach S3 for {@code s3a://} paths ({@link S3Settings#NONE} without an {@code s3} section)
  * @param origin       the file this came from, for messages
  */
-public record PipelineConfig(String lakehouse, String inputRoot, IngestSettings ingest,
+public record PipelineConfig(String lakehouse, String inputRoot, IngestSettings ingest, LockSettings lock,
                              Map<String, SourceConfig> sources, List<Expectation> expectations,
                              IdentitySettings identity, GoldSettings gold, S3Settings s3,
                              String origin) {
@@ -33,13 +34,13 @@ public record PipelineConfig(String lakehouse, String inputRoot, IngestSettings 
   /** A copy with another lakehouse root (the CLI's {@code --lakehouse}). */
   public PipelineConfig withLakehouse(String newLakehouse) {
     requireUsablePath("--lakehouse", newLakehouse);
-    return new PipelineConfig(newLakehouse, inputRoot, ingest, sources, expectations, identity, gold, s3, origin);
+    return new PipelineConfig(newLakehouse, inputRoot, ingest, lock, sources, expectations, identity, gold, s3, origin);
   }
 
   /** A copy with another input root (the CLI's {@code --input}). */
   public PipelineConfig withInputRoot(String newInputRoot) {
     requireUsablePath("--input", newInputRoot);
-    return new PipelineConfig(lakehouse, newInputRoot, ingest, sources, expectations, identity, gold, s3, origin);
+    return new PipelineConfig(lakehouse, newInputRoot, ingest, lock, sources, expectations, identity, gold, s3, origin);
   }
 
   /** The identity settings, or an error saying the configuration has none. */

@@ -16,6 +16,7 @@ import dev.cdi.io.DeltaIO.RowChanges;
 import dev.cdi.io.Lakehouse;
 import dev.cdi.io.TableId;
 import dev.cdi.io.Tables;
+import dev.cdi.pipeline.FaultInjection;
 import dev.cdi.pipeline.RunContext;
 import dev.cdi.silver.EventSchema;
 import java.time.LocalDate;
@@ -95,6 +96,7 @@ final class GoldTables {
     }
     DeltaIO.createIfAbsent(spark, path, stamped.schema(), partitionColumn, PROPERTIES);
     DeltaIO.sync(stamped, path, key, "t." + ROW_HASH + " <> s." + ROW_HASH);
+    FaultInjection.reach("build-gold.written:" + table.name());
     return DeltaIO.lastChanges(spark, path);
   }
 

@@ -53,8 +53,8 @@ final class IdentityTables {
   /**
    * The previous map's record key and customer id (empty on the first run), pinned to the table version current
    * now. A Delta table read by path is otherwise read again at its latest version by every action, and the id
-   * history, which is computed from the previous map lazily, is written after {@link #writeMap}: unpinned, it
-   * would compare the clusters with the map just written and never find a merge or a split.
+   * history and the assignments, which are computed from the previous map lazily, are evaluated again after
+   * {@link #writeMap}: unpinned, they would compare the clusters with the map just written.
    */
   Dataset<Row> previousMap() {
     String path = lakehouse.path(Tables.IDENTITY_MAP);
@@ -132,13 +132,13 @@ final class IdentityTables {
     return spark.createDataFrame(List.of(), EventSchema.STANDARDIZED);
   }
 
+  /** Records the run's figures, replacing those of an earlier attempt of the same run id. */
   void writeRun(ResolveResult r) {
     Row row = RowFactory.create(r.runId(), r.records(), r.identifierPairs(), r.candidatePairs(), r.links(),
         r.conflicts(), r.excludedValues(), r.ccIterations(), r.resplitComponents(), r.customers(),
         r.retiredOrSplitIds(), r.eventsResolved(), r.lambda(), r.emIterations(), r.seconds(),
         new Timestamp(System.currentTimeMillis()));
-    DeltaIO.append(spark.createDataFrame(List.of(row), RUNS), lakehouse.path(Tables.IDENTITY_RUNS),
-        DeltaIO.AppendSpec.plain());
+    DeltaIO.upsert(spark.createDataFrame(List.of(row), RUNS), lakehouse.path(Tables.IDENTITY_RUNS), "run_id", null);
   }
 
   private Column now() {

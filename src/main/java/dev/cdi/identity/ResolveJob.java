@@ -31,6 +31,7 @@ import dev.cdi.identity.stable.StableIds;
 import dev.cdi.io.DeltaIO;
 import dev.cdi.io.Lakehouse;
 import dev.cdi.io.Tables;
+import dev.cdi.pipeline.FaultInjection;
 import dev.cdi.pipeline.RunContext;
 import dev.cdi.spark.KeptDatasets;
 import dev.cdi.spark.StageScope;
@@ -57,16 +58,18 @@ import org.slf4j.LoggerFactory;
  *   <li>stable customer ids ({@link StableIds}) against the previous {@code identity/identity_map};</li>
  *   <li>events tied to customers through their identifiers ({@link EventResolution}).</li>
  * </ol>
- * Writes {@code identity/identity_map} and {@code identity/event_map} by MERGE (only real changes, so their change
- * data feeds show what moved), {@code identity/edges} and {@code identity/_hubs} by overwrite,
- * {@code identity/id_history} by insert-if-absent and a figures row to {@code identity/_runs}.
+ * Writes {@code identity/id_history} by insert-if-absent, then {@code identity/identity_map} and
+ * {@code identity/event_map} by MERGE (only real changes, so their change data feeds show what moved),
+ * {@code identity/edges} and {@code identity/_hubs} by overwrite, and a figures row per run to
+ * {@code identity/_runs} (MERGE by run id).
  *
- * <p>Idempotence: the result depends only on silver, the configuration and the previous map. A rerun of the same
- * run id after a crash reads the map it may already have written, finds every cluster's id there and changes
- * nothing; id history rows are keyed by (old id, new id, run id). Shuffle cost: see the steps' classes; the
- * largest are the pair ⋈ record joins of the comparator and the banding group-by. Spark jobs are named by step:
- * {@code cdi resolve: records}, {@code blocking}, {@code scoring}, {@code clustering}, {@code customer ids},
- * {@code events} ({@link StageScope}).
+ * <p>Idempotence: the result depends only on silver, the configuration and the previous map. The id history is
+ * written before the map it describes: a rerun of the same run id after a crash between the two still sees the old
+ * map, computes the same history (rows keyed by old id, new id and run id, so none is added twice) and then writes
+ * the map. A rerun after the map was written finds every cluster's id there and changes nothing.
+ * Shuffle cost: see the steps' classes; the largest are the pair ⋈ record joins of the comparator and the banding
+ * group-by. Spark jobs are named by step: {@code cdi resolve: records}, {@code blocking}, {@code scoring},
+ * {@code clustering}, {@code customer ids}, {@code events} ({@link StageScope}).
  */
 public final class ResolveJob {
 
@@ -126,8 +129,10 @@ public final class ResolveJob {
       Dataset<Row> assignments = kept.keep(ids.assignments());
       Dataset<Row> retired = kept.keep(ids.history());
       long customers = assignments.agg(countDistinct("customer_id")).first().getLong(0);
-      tables.writeMap(assignments, records);
       long history = tables.writeHistory(retired);
+      FaultInjection.reach("resolve.history-written");
+      tables.writeMap(assignments, records);
+      FaultInjection.reach("resolve.map-written");
       tables.writeEdges(decided, records, assignments);
       long excluded = tables.writeExcluded(identifierLinks.excluded());
       scope.step("events");
@@ -135,6 +140,7 @@ public final class ResolveJob {
           DeltaIO.readIfExists(spark, lakehouse.path(Tables.SILVER_EVENTS)).orElse(tables.noEvents()),
           silver, assignments, settings.identifiers().blockedByColumn()));
       long events = tables.writeEventMap(kept.keep(EventResolution.anonymous(direct)));
+      FaultInjection.reach("resolve.event-map-written");
       ResolveResult result = new ResolveResult(run.runId(), recordCount, identifierPairCount, candidateCount, links,
           conflicts, excluded, clustering.iterations(), clustering.resplit(), customers, history, events,
           model.lambda(), model.iterations(), (System.nanoTime() - start) / 1e9);

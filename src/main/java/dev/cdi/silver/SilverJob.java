@@ -14,6 +14,7 @@ import dev.cdi.io.DeltaIO;
 import dev.cdi.io.Lakehouse;
 import dev.cdi.io.TableId;
 import dev.cdi.io.Tables;
+import dev.cdi.pipeline.FaultInjection;
 import dev.cdi.pipeline.RunContext;
 import dev.cdi.quality.DataQualityException;
 import dev.cdi.quality.SilverQuality;
@@ -46,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * {@code invalid_times: quarantine} sends records with unparsable dates or times to {@code silver/_quarantine}.
  *
  * <p>Idempotence: the log is written after the MERGEs. A run that dies before that is redone from the same
- * bronze range, and the MERGE gives the same rows again; quarantine appends carry the bronze version as Delta
- * {@code txnVersion}, so a replay skips them. Cost per source: one scan of the new bronze rows per
+ * bronze range, and the MERGE gives the same rows again; quarantine and metrics appends carry the bronze version as
+ * Delta {@code txnVersion}, so a replay skips them. Cost per source: one scan of the new bronze rows per
  * mapping, a shuffle by record or event key for the dedupe, and the MERGE join with the silver table. Spark jobs are
  * named {@code cdi standardize: <source>} ({@link StageScope}).
  */
@@ -116,7 +117,9 @@ public final class SilverJob {
         : new long[3];
     long[] events = mapping.eventMapping().isPresent() ? fill(EVENTS, source, bronze, current, metrics)
         : new long[3];
-    writeMetrics(metrics);
+    DeltaIO.append(spark.createDataFrame(metrics, METRICS).coalesce(1), lakehouse.path(Tables.SILVER_DQ_METRICS),
+        DeltaIO.AppendSpec.plain().idempotent("cdi-dq-metrics:" + source.name(), current));
+    FaultInjection.reach("standardize.metrics-written:" + source.name());
     DeltaIO.append(spark.createDataFrame(List.of(RowFactory.create(source.name(), current, run.runId(),
         Timestamp.from(Instant.now()))), LOG_SCHEMA), lakehouse.path(Tables.SILVER_STANDARDIZE_LOG),
         DeltaIO.AppendSpec.plain());
@@ -177,6 +180,7 @@ public final class SilverJob {
       }
       DeltaIO.upsert(target.latest().apply(standardized.where(not(quarantined))), lakehouse.path(target.target()),
           target.key(), target.replaceWhen());
+      FaultInjection.reach("standardize.merged:" + source.name() + ":" + target.table());
       return new long[] {rowsIn, SilverQuality.keys(counts), SilverQuality.quarantined(counts)};
     } finally {
       standardized.unpersist();

@@ -73,13 +73,9 @@ class IngestJobTest {
     write("crm/empty.csv", "");
     write("web/1.jsonl", "{\"event_id\":\"e1\",\"cookie\":\"c1\",\"amount\":1.50}\n{broken\n[1]\n"
         + "{\"event_id\":\"e2\",\"cookie\":\"c2\",\"note\":\"" + "x".repeat(60) + "\"}\n");
-    spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create("p1", 7L)), new org.apache.spark.sql.types
-        .StructType().add("pid", DataTypes.StringType).add("qty", DataTypes.LongType))
-        .coalesce(1).write().parquet(dir.resolve("pqtmp").toString());
-    try (var files = Files.list(dir.resolve("pqtmp"))) {
-      Path part = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
-      Files.copy(part, input.resolve("pq/good.parquet"));
-    }
+    ParquetFixtures.write(spark, List.of(org.apache.spark.sql.RowFactory.create("p1", 7L)), new org.apache.spark.sql
+        .types.StructType().add("pid", DataTypes.StringType).add("qty", DataTypes.LongType), dir.resolve("pqtmp"),
+        input.resolve("pq/good.parquet"));
     Files.write(input.resolve("pq/corrupt.parquet"), new byte[] {1, 2, 3, 4, 5});
   }
 

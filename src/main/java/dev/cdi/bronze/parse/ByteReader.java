@@ -17,6 +17,15 @@ final class ByteReader {
   }
 
   int read() throws IOException {
+    int b = peek();
+    if (b != EOF) {
+      position++;
+    }
+    return b;
+  }
+
+  /** The next byte without consuming it, or {@link #EOF}. */
+  int peek() throws IOException {
     if (position == limit) {
       limit = in.read(buffer, 0, buffer.length);
       position = 0;
@@ -25,7 +34,7 @@ final class ByteReader {
         return EOF;
       }
     }
-    return buffer[position++] & 0xFF;
+    return buffer[position] & 0xFF;
   }
 
   /** Consumes a UTF-8 byte order mark if the stream starts with one. Call before any read. */

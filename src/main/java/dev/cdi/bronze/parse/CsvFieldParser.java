@@ -28,6 +28,14 @@ public final class CsvFieldParser {
     this.quote = quote;
   }
 
+  public char delimiter() {
+    return delimiter;
+  }
+
+  public char quote() {
+    return quote;
+  }
+
   public Result parse(String record) {
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();

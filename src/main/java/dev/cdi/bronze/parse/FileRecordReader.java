@@ -17,10 +17,13 @@ import java.util.NoSuchElementException;
  * Streams the data records of one CSV or JSON-lines file as {@link ParsedRecord}s, deciding for each whether it
  * is a valid row or goes to quarantine and why. Blank lines are not records. For CSV with a header, the first
  * record names the columns (blank or duplicate names are made unique with {@link ColumnNames}); if the header
- * itself is unreadable, every data record of the file is quarantined with that reason. Memory is bounded by
- * {@code max_record_bytes}.
+ * itself is unreadable (undecodable, a UTF-16 byte order mark, or one column holding another common delimiter, which
+ * means the delimiter is configured wrong), every data record of the file is quarantined with that reason. Memory
+ * is bounded by {@code max_record_bytes}.
  */
 public final class FileRecordReader implements java.util.Iterator<ParsedRecord> {
+
+  private static final char[] LIKELY_DELIMITERS = {',', ';', '\t', '|'};
 
   private final RecordSplitter splitter;
   private final StrictDecoder decoder;
@@ -94,21 +97,50 @@ public final class FileRecordReader implements java.util.Iterator<ParsedRecord> 
       header = List.of();
       return;
     }
-    String problem = raw.problem();
+    String problem = raw.problem() != null ? raw.problem() : utf16Mark(raw.bytes());
     if (problem == null) {
       StrictDecoder.Result decoded = decoder.decode(raw.bytes());
       if (!decoded.ok()) {
         problem = invalidBytes(decoded.badOffset());
       } else {
         CsvFieldParser.Result fields = csvParser.parse(decoded.text());
-        if (fields.error() == null) {
+        problem = fields.error() != null ? fields.error() : otherDelimiter(decoded.text(), fields.fields());
+        if (problem == null) {
           header = ColumnNames.uniquify(fields.fields());
           return;
         }
-        problem = fields.error();
       }
     }
     headerError = "file header (line " + raw.lineNumber() + ") is unreadable: " + problem;
+  }
+
+  /** A problem when the header starts with a UTF-16 byte order mark (the splitter reads ASCII-compatible bytes). */
+  private static String utf16Mark(byte[] bytes) {
+    boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+    return utf16 ? "the file starts with a UTF-16 byte order mark; convert it to UTF-8 (or another encoding that"
+        + " stores ASCII characters as single bytes)" : null;
+  }
+
+  /**
+   * A problem when an unquoted header is a single column containing another common delimiter: the file is most
+   * likely delimited differently than configured, and reading it would store every row in one column.
+   */
+  private String otherDelimiter(String text, List<String> fields) {
+    if (fields.size() != 1 || text.startsWith(String.valueOf(csvParser.quote()))) {
+      return null;
+    }
+    for (char candidate : LIKELY_DELIMITERS) {
+      if (candidate != csvParser.delimiter() && fields.get(0).indexOf(candidate) >= 0) {
+        return "it is one column containing " + show(candidate) + "; is the file delimited by " + show(candidate)
+            + " rather than " + show(csvParser.delimiter()) + "? (set options.delimiter)";
+      }
+    }
+    return null;
+  }
+
+  private static String show(char c) {
+    return c == '\t' ? "tab" : "'" + c + "'";
   }
 
   private ParsedRecord advance() {

@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Cuts a byte stream into records. Lines end at LF (a preceding CR is dropped). In CSV mode a line break
- * inside a quoted field does not end the record: quotes are tracked with the same rules as {@link CsvFieldParser}
- * (a quote opens a quoted field only at the start of a field; a doubled quote inside is literal). Works on bytes,
- * so it supports ASCII-compatible encodings (UTF-8, ISO-8859-x, windows-125x).
+ * Cuts a byte stream into records. Lines end at LF (a preceding CR is dropped). In CSV mode a CR not followed by
+ * LF also ends a line (files saved with classic Mac line ends), and a line break inside a quoted field does not end
+ * the record: quotes are tracked with the same rules as {@link CsvFieldParser} (a quote opens a quoted field only
+ * at the start of a field; a doubled quote inside is literal). Works on bytes, so it supports ASCII-compatible
+ * encodings (UTF-8, ISO-8859-x, windows-125x).
  *
  * <p>Guards: a record longer than {@code maxRecordBytes} is returned truncated with a problem, and reading
  * resumes after the next line break; an unterminated quote at end of file is returned with a problem. No byte
@@ -61,7 +62,7 @@ public final class RecordSplitter {
       return null;
     }
     while (b != ByteReader.EOF) {
-      if (b == '\n') {
+      if (isLineBreak(b)) {
         nextLine++;
         if (state != State.QUOTED) {
           return finish(out, startLine, null);
@@ -92,12 +93,20 @@ public final class RecordSplitter {
     };
   }
 
+  /**
+   * Whether {@code b}, the byte just read, ends a line: LF, or in CSV mode a CR that is not the first half of CRLF.
+   */
+  private boolean isLineBreak(int b) throws IOException {
+    return b == '\n' || csv && b == '\r' && in.peek() != '\n';
+  }
+
   private void skipRestOfLine(int current) throws IOException {
+    boolean counted = isLineBreak(current);
     int b = current;
-    while (b != ByteReader.EOF && b != '\n') {
+    while (b != ByteReader.EOF && !isLineBreak(b)) {
       b = in.read();
     }
-    if (b == '\n' && current != '\n') {
+    if (b != ByteReader.EOF && !counted) {
       nextLine++;
     }
   }

@@ -60,6 +60,26 @@ class FileRecordReaderTest {
   }
 
   @Test
+  void headerOfAnotherDelimiterOrUtf16QuarantinesEveryRow() throws IOException {
+    assertEquals(List.of(
+        "1/2 QUARANTINE file header (line 1) is unreadable: it is one column containing ';'; is the file delimited"
+            + " by ';' rather than ','? (set options.delimiter)",
+        "blank=0"), read(SourceFormat.CSV, ReaderOptions.DEFAULTS, utf8("id;name\n1;A\n")));
+    assertEquals(List.of("1/2 ok {id|name=1}", "blank=0"),
+        read(SourceFormat.CSV, ReaderOptions.DEFAULTS, utf8("\"id|name\"\n1\n")));
+    ReaderOptions tabs = new ReaderOptions('\t', '"', true, List.of(), "UTF-8");
+    assertEquals(List.of("1/2 QUARANTINE file header (line 1) is unreadable: it is one column containing ',';"
+        + " is the file delimited by ',' rather than tab? (set options.delimiter)", "blank=0"),
+        read(SourceFormat.CSV, tabs, utf8("id,name\n1,A\n")));
+    ByteArrayOutputStream utf16 = new ByteArrayOutputStream();
+    utf16.writeBytes(new byte[] {(byte) 0xFE, (byte) 0xFF});
+    utf16.writeBytes("a\n1\n".getBytes(StandardCharsets.UTF_16BE));
+    assertEquals(List.of("1/2 QUARANTINE file header (line 1) is unreadable: the file starts with a UTF-16 byte"
+            + " order mark; convert it to UTF-8 (or another encoding that stores ASCII characters as single bytes)",
+        "blank=0"), read(SourceFormat.CSV, ReaderOptions.DEFAULTS, utf16.toByteArray()));
+  }
+
+  @Test
   void headerlessCsvUsesConfiguredColumnsAndDuplicateHeadersStayApart() throws IOException {
     ReaderOptions noHeader = new ReaderOptions(';', '"', false, List.of("a", "a"), "UTF-8");
     assertEquals(List.of("1/1 ok {a=1, a__2=2}", "blank=0"), read(SourceFormat.CSV, noHeader, utf8("1;2\n")));

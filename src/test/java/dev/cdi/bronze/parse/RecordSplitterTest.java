@@ -39,6 +39,15 @@ class RecordSplitterTest {
   }
 
   @Test
+  void csvAcceptsClassicMacLineEndsButKeepsCarriageReturnsInQuotes() throws IOException {
+    assertEquals(List.of("1:a,b", "2:c,d", "3:", "4:e"), csv("a,b\rc,d\r\r\ne\r", 100));
+    assertEquals(List.of("1:a,\"x\ry\"", "3:z"), csv("a,\"x\ry\"\rz", 100));
+    assertEquals(List.of("1:a\rb"), lines("a\rb\n", 100));
+    assertEquals(List.of("1:abcd!record is longer than ingest.max_record_bytes (4 bytes); reading resumed at"
+        + " the next line", "2:ok"), csv("abcdefgh\rok\r", 4));
+  }
+
+  @Test
   void utf8BomIsDropped() throws IOException {
     assertEquals(List.of("1:id", "2:1"), csv("\uFEFFid\n1\n", 100));
   }
