@@ -1,7 +1,5 @@
 package dev.cdi.silver;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 
 import dev.cdi.config.Expectation;
@@ -63,9 +61,6 @@ public final class SilverJob {
   private static final StructType METRICS = new StructType().add("run_id", DataTypes.StringType)
       .add("source", DataTypes.StringType).add("table", DataTypes.StringType).add("metric", DataTypes.StringType)
       .add("value", DataTypes.DoubleType).add("computed_at", DataTypes.TimestampType);
-  private static final StructType LOG_SCHEMA = new StructType().add("source", DataTypes.StringType)
-      .add("bronze_version", DataTypes.LongType).add("run_id", DataTypes.StringType)
-      .add("logged_at", DataTypes.TimestampType);
 
   private final SparkSession spark;
   private final PipelineConfig config;
@@ -115,9 +110,7 @@ public final class SilverJob {
           : new long[3];
       events = mapping.eventMapping().isPresent() ? fill(EVENTS, source, bronze, current, metrics) : new long[3];
       writeMetrics(metrics);
-      DeltaIO.append(spark.createDataFrame(List.of(RowFactory.create(source.name(), current, run.runId(),
-          Timestamp.from(Instant.now()))), LOG_SCHEMA), lakehouse.path(Tables.SILVER_STANDARDIZE_LOG),
-          DeltaIO.AppendSpec.plain());
+      new StandardizeLog(spark, lakehouse).record(source.name(), current, run.runId());
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
@@ -242,9 +235,6 @@ public final class SilverJob {
   }
 
   private long consumedVersion(String source) {
-    return DeltaIO.readIfExists(spark, lakehouse.path(Tables.SILVER_STANDARDIZE_LOG))
-        .map(log -> log.where(col("source").equalTo(source)).agg(max("bronze_version"))
-            .first())
-        .filter(row -> !row.isNullAt(0)).map(row -> row.getLong(0)).orElse(-1L);
+    return new StandardizeLog(spark, lakehouse).consumedVersion(source);
   }
 }
