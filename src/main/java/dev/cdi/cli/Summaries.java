@@ -12,6 +12,7 @@ import dev.cdi.silver.SourceSilverResult;
 import dev.cdi.pipeline.PipelineResult;
 import dev.cdi.pipeline.RunContext;
 import dev.cdi.pipeline.StageTiming;
+import dev.cdi.privacy.ErasureResult;
 import java.io.PrintWriter;
 
 /** Human-readable summaries printed by the CLI at the end of a command. */
@@ -22,13 +23,14 @@ final class Summaries {
 
   static void printIngest(PrintWriter w, RunContext run, IngestResult result) {
     w.printf("Run %s, lakehouse %s%n", run.runId(), run.lakehouse().root());
-    w.printf("%-22s %6s %8s %12s %12s %12s%n", "source", "files", "skipped", "rows read", "bronze", "quarantined");
+    w.printf("%-22s %6s %8s %12s %12s %12s %11s%n", "source", "files", "skipped", "rows read", "bronze",
+        "quarantined", "suppressed");
     for (SourceIngestResult s : result.sources()) {
-      w.printf("%-22s %6d %8d %,12d %,12d %,12d%n", s.source(), s.filesIngested(), s.filesSkipped(), s.rowsRead(),
-          s.rowsBronze(), s.rowsQuarantined());
+      w.printf("%-22s %6d %8d %,12d %,12d %,12d %,11d%n", s.source(), s.filesIngested(), s.filesSkipped(),
+          s.rowsRead(), s.rowsBronze(), s.rowsQuarantined(), s.rowsSuppressed());
     }
-    w.printf("%-22s %6d %8s %,12d %,12d %,12d%n", "total", result.filesIngested(), "", result.rowsRead(),
-        result.rowsBronze(), result.rowsQuarantined());
+    w.printf("%-22s %6d %8s %,12d %,12d %,12d %,11d%n", "total", result.filesIngested(), "", result.rowsRead(),
+        result.rowsBronze(), result.rowsQuarantined(), result.rowsSuppressed());
     w.println("Tables:");
     for (SourceIngestResult s : result.sources()) {
       w.printf("  %s%n", run.lakehouse().path(Tables.bronze(s.source())));
@@ -103,6 +105,23 @@ final class Summaries {
     if (result.report() != null) {
       w.printf("Run report (%d charts): %s%n  latest: %s%n", result.report().charts(), result.report().path(),
           result.report().latest());
+    }
+    w.flush();
+  }
+
+  static void printErase(PrintWriter w, ErasureResult r) {
+    w.printf("erasure %s%s%n", r.requestId(), r.dryRun() ? " (preview: nothing was written)" : "");
+    w.printf("  identifiers requested %d (%d not found); customer ids %,d, records %,d, events %,d%n", r.identifiers(),
+        r.identifiersNotFound(), r.customers(), r.records(), r.events());
+    if (!r.resumedRequests().isEmpty()) {
+      w.printf("  completed unfinished requests %s%n", r.resumedRequests());
+    }
+    w.printf("%-32s %12s%n", "table", r.dryRun() ? "rows matched" : "rows deleted");
+    r.rowsDeleted().forEach((table, rows) -> w.printf("  %-30s %,12d%n", table, rows));
+    w.printf("  households changed %,d; reports redacted %d%n", r.householdsChanged(), r.reportsRedacted());
+    if (!r.dryRun()) {
+      w.printf("  purged %d tables: %,d old files, %,d log files; %.1fs%n", r.tablesPurged(), r.filesPurged(),
+          r.logFilesDeleted(), r.seconds());
     }
     w.flush();
   }

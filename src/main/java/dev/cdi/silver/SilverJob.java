@@ -1,7 +1,5 @@
 package dev.cdi.silver;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 
 import dev.cdi.config.Expectation;
@@ -66,9 +64,6 @@ public final class SilverJob {
   private static final StructType METRICS = new StructType().add("run_id", DataTypes.StringType)
       .add("source", DataTypes.StringType).add("table", DataTypes.StringType).add("metric", DataTypes.StringType)
       .add("value", DataTypes.DoubleType).add("computed_at", DataTypes.TimestampType);
-  private static final StructType LOG_SCHEMA = new StructType().add("source", DataTypes.StringType)
-      .add("bronze_version", DataTypes.LongType).add("run_id", DataTypes.StringType)
-      .add("logged_at", DataTypes.TimestampType);
 
   private final SparkSession spark;
   private final PipelineConfig config;
@@ -120,9 +115,7 @@ public final class SilverJob {
     DeltaIO.append(spark.createDataFrame(metrics, METRICS).coalesce(1), lakehouse.path(Tables.SILVER_DQ_METRICS),
         DeltaIO.AppendSpec.plain().idempotent("cdi-dq-metrics:" + source.name(), current));
     FaultInjection.reach("standardize.metrics-written:" + source.name());
-    DeltaIO.append(spark.createDataFrame(List.of(RowFactory.create(source.name(), current, run.runId(),
-        Timestamp.from(Instant.now()))), LOG_SCHEMA), lakehouse.path(Tables.SILVER_STANDARDIZE_LOG),
-        DeltaIO.AppendSpec.plain());
+    new StandardizeLog(spark, lakehouse).record(source.name(), current, run.runId());
     SourceSilverResult result = new SourceSilverResult(source.name(), consumed, current, identities[0],
         identities[1], events[0], events[1], identities[2] + events[2], (System.nanoTime() - start) / 1e9);
     LOG.info("{}: bronze versions ({}, {}] -> {} identity rows into {} records, {} event rows into {} events, {}"
@@ -245,9 +238,6 @@ public final class SilverJob {
   }
 
   private long consumedVersion(String source) {
-    return DeltaIO.readIfExists(spark, lakehouse.path(Tables.SILVER_STANDARDIZE_LOG))
-        .map(log -> log.where(col("source").equalTo(source)).agg(max("bronze_version"))
-            .first())
-        .filter(row -> !row.isNullAt(0)).map(row -> row.getLong(0)).orElse(-1L);
+    return new StandardizeLog(spark, lakehouse).consumedVersion(source);
   }
 }

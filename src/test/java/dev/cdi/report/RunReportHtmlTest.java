@@ -50,8 +50,8 @@ class RunReportHtmlTest {
         new TableCount(Tables.bronze("pos"), true, 10, 0), new TableCount(Tables.QUARANTINE, true, 7, 1),
         new TableCount(Tables.SILVER_QUARANTINE, false, -1, -1));
     IngestResult ingest = new IngestResult("run-7", List.of(
-        new SourceIngestResult("crm", 2, 1, 1, 0, 100, 95, 5, 3, 1, 1.0),
-        new SourceIngestResult(HOSTILE, 1, 0, 1, 0, 10, 8, 2, 0, 1, 1.0)), 2.0);
+        new SourceIngestResult("crm", 2, 1, 1, 0, 100, 95, 5, 0, 3, 1, 1.0),
+        new SourceIngestResult(HOSTILE, 1, 0, 1, 0, 10, 8, 2, 0, 0, 1, 1.0)), 2.0);
     SilverResult silver = new SilverResult("run-7", List.of(new SourceSilverResult("crm", 2, 3, 95, 90, 0, 0, 1,
         1.0)), 1.0);
     List<ReasonCount> reasons = List.of(new ReasonCount("bronze", "crm", "row has N fields, the header has N", 5,
