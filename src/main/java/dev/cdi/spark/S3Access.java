@@ -80,7 +80,7 @@ public final class S3Access {
     add(out, PATH_STYLE_ACCESS, givenToSpark, file.pathStyleAccessValue()
         .map(v -> new Setting(PATH_STYLE_ACCESS, v.toString(), "s3.path_style_access")));
     add(out, REGION, givenToSpark, file.regionValue().map(v -> new Setting(REGION, v, "s3.region")));
-    return out;
+    return List.copyOf(out);
   }
 
   private static void add(List<Setting> out, String key, Function<String, Optional<String>> givenToSpark,

@@ -86,13 +86,19 @@ class S3LakehouseTest {
         LAKEHOUSE, "--run-id", "s3-1"), () -> "cdi run on S3 failed; S3Proxy log:\n" + server.logText());
   }
 
-  /** Closes the S3A connection, forgets the server's settings (the session is shared) and stops the server. */
+  /** Closes the S3A connection, stops the server and restores the shared session's S3A settings. */
   @AfterAll
   void stopServer() throws IOException {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     try {
-      FileSystem.get(URI.create("s3a://" + BUCKET + "/"), hadoop).close();
+      if (server != null) {
+        FileSystem.get(URI.create("s3a://" + BUCKET + "/"), hadoop).close();
+      }
     } finally {
+      if (server != null) {
+        server.forgetCredentials(hadoop, BUCKET);
+        server.close();
+      }
       before.forEach((key, value) -> {
         if (value == null) {
           hadoop.unset(key);
@@ -100,10 +106,6 @@ class S3LakehouseTest {
           hadoop.set(key, value);
         }
       });
-      if (server != null) {
-        server.forgetCredentials(hadoop, BUCKET);
-        server.close();
-      }
     }
   }
 

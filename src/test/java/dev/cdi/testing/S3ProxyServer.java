@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real S3-protocol server on loopback for tests: S3Proxy with its file-system backend, run as its own JVM
@@ -20,13 +21,15 @@ import org.apache.hadoop.conf.Configuration;
  * {@code target/s3proxy/s3proxy.jar} (system property {@code cdi.s3proxy.jar}). Each server gets a free port
  * and a fresh random access key and secret that exist only in this JVM and the server's process. A bucket is
  * a folder of the backend, so {@link #createBucket} needs no request. {@link #close} stops the process it
- * started (by its own handle, nothing else).
+ * started (by its own handle, nothing else); a shutdown hook does the same if the JVM ends first.
  */
 public final class S3ProxyServer implements AutoCloseable {
 
   private static final long START_TIMEOUT_MS = 120_000;
 
   private final Process process;
+  /** Stops the server if the test JVM ends without {@link #close}. */
+  private final Thread stopAtExit;
   private final Path blobs;
   private final Path log;
   private final int port;
@@ -56,6 +59,8 @@ public final class S3ProxyServer implements AutoCloseable {
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("LOG_LEVEL", "warn");
     process = builder.start();
+    stopAtExit = new Thread(process::destroyForcibly, "stop-s3proxy");
+    Runtime.getRuntime().addShutdownHook(stopAtExit);
   }
 
   /** Starts a server with its data under {@code dir} and returns once it answers HTTP. */
@@ -141,6 +146,15 @@ public final class S3ProxyServer implements AutoCloseable {
     }
   }
 
+  private void removeShutdownHook() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopAtExit);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is already exiting, and the hook stops the process
+      LoggerFactory.getLogger(S3ProxyServer.class).debug("JVM shutting down; the hook stops S3Proxy", shuttingDown);
+    }
+  }
+
   private static int freeLoopbackPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
@@ -150,6 +164,7 @@ public final class S3ProxyServer implements AutoCloseable {
   /** Stops the server process and waits for it to end. */
   @Override
   public void close() {
+    removeShutdownHook();
     process.destroy();
     try {
       if (!process.waitFor(20, TimeUnit.SECONDS)) {
