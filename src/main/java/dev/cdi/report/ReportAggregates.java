@@ -2,13 +2,16 @@ package dev.cdi.report;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -19,6 +22,7 @@ import dev.cdi.io.Columns.Households;
 import dev.cdi.io.Columns.Hubs;
 import dev.cdi.io.Columns.IdHistory;
 import dev.cdi.io.Columns.IdentityMap;
+import dev.cdi.io.Columns.IngestLog;
 import dev.cdi.spark.SchemaChecks;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -37,6 +41,7 @@ public final class ReportAggregates {
 
   /** Output columns. */
   public static final String TABLE = "table";
+  public static final String FILES = "files";
   public static final String LAYER = "layer";
   public static final String RECORDS = "records";
   public static final String PROBABILITY_SUM = "probability_sum";
@@ -55,6 +60,15 @@ public final class ReportAggregates {
   public static final String HOUSEHOLDS = "households";
   public static final String IDS = "ids";
 
+  /**
+   * A JSON parser's quote of the input ({@code [Source: (String){"id":...}; line: 1, column: 612]}), with the
+   * {@code (for root starting at ...)} or {@code (start marker at ...)} around it: record content, which a report
+   * must not show.
+   */
+  private static final String QUOTED_SOURCE = "(?s)\\s*\\((?:for root starting|start marker) at \\[Source: .*?; line: [0-9]+,"
+      + " column: [0-9]+\\]\\)|\\s*at \\[Source: .*?; line: [0-9]+, column: [0-9]+\\]";
+  /** Longer reasons are cut: a reason names a problem, it does not need a paragraph. */
+  static final int MAX_REASON_CHARS = 160;
   /** A number that is not part of a name such as UTF-8 or ISO-8859-1. */
   private static final String NUMBERS = "(?<![A-Za-z0-9-])[0-9]+";
   private static final int SCORE_BINS = 10;
@@ -76,9 +90,31 @@ public final class ReportAggregates {
   }
 
   /**
-   * Quarantined rows per layer, source and reason pattern (counts and positions replaced by {@code N}, names such
-   * as {@code UTF-8} kept), with how many this run added, largest groups first: {@code layer, source, reason, rows,
-   * rows_this_run}.
+   * All-time ingestion per source from the manifest ({@code bronze/_ingest_log}, committed entries, each file and
+   * batch once): {@code source, files, rows_read, rows_bronze, rows_quarantined}. Ingestion checks that every file
+   * reconciles ({@code rows_read = rows_bronze + rows_quarantined}), so these are the row counts of the bronze
+   * tables and of {@code bronze/_quarantine} per source, without loading those tables.
+   */
+  public static Dataset<Row> ingestTotals(Dataset<Row> ingestLog) {
+    SchemaChecks.requireColumns(ingestLog, "bronze._ingest_log", IngestLog.SOURCE, IngestLog.FILE_PATH,
+        IngestLog.FILE_FINGERPRINT, IngestLog.BATCH_SEQ, IngestLog.STATUS, IngestLog.ROWS_READ,
+        IngestLog.ROWS_BRONZE, IngestLog.ROWS_QUARANTINED);
+    return ingestLog.where(col(IngestLog.STATUS).equalTo(IngestLog.STATUS_COMMITTED))
+        .groupBy(IngestLog.SOURCE, IngestLog.FILE_PATH, IngestLog.FILE_FINGERPRINT, IngestLog.BATCH_SEQ)
+        .agg(max(IngestLog.ROWS_READ).as(IngestLog.ROWS_READ), max(IngestLog.ROWS_BRONZE).as(IngestLog.ROWS_BRONZE),
+            max(IngestLog.ROWS_QUARANTINED).as(IngestLog.ROWS_QUARANTINED))
+        .groupBy(IngestLog.SOURCE)
+        .agg(countDistinct(IngestLog.FILE_PATH, IngestLog.FILE_FINGERPRINT).as(FILES),
+            sum(IngestLog.ROWS_READ).as(IngestLog.ROWS_READ), sum(IngestLog.ROWS_BRONZE).as(IngestLog.ROWS_BRONZE),
+            sum(IngestLog.ROWS_QUARANTINED).as(IngestLog.ROWS_QUARANTINED))
+        .orderBy(IngestLog.SOURCE);
+  }
+
+  /**
+   * Quarantined rows per layer, source and reason pattern, with how many this run added, largest groups first:
+   * {@code layer, source, reason, rows, rows_this_run}. The pattern is the reason with any quote of the record
+   * that a JSON parser's message carries removed, counts and positions replaced by {@code N} (names such as
+   * {@code UTF-8} kept), and cut to 160 characters.
    *
    * @param quarantines each layer's quarantine table ({@code bronze/_quarantine}, {@code silver/_quarantine}: both
    *                    have source, reason and run_id)
@@ -90,7 +126,10 @@ public final class ReportAggregates {
         .map(q -> q.getValue().select(lit(q.getKey()).as(LAYER), col(SOURCE), col(REASON), col(RUN_ID)))
         .reduce(Dataset::unionByName)
         .orElseThrow(() -> new IllegalArgumentException("no quarantine table"));
-    return all.groupBy(col(LAYER), col(SOURCE), regexp_replace(col(REASON), NUMBERS, "N").as(REASON))
+    Column reason = regexp_replace(regexp_replace(col(REASON), QUOTED_SOURCE, ""), NUMBERS, "N");
+    Column shortened = when(length(reason).gt(MAX_REASON_CHARS),
+        concat(substring(reason, 1, MAX_REASON_CHARS - 1), lit("\u2026"))).otherwise(reason);
+    return all.groupBy(col(LAYER), col(SOURCE), shortened.as(REASON))
         .agg(count(lit(1)).as(ROWS), sum(when(col(RUN_ID).equalTo(runId), 1).otherwise(0)).cast("long")
             .as(ROWS_THIS_RUN))
         .orderBy(col(ROWS).desc(), col(LAYER), col(SOURCE), col(REASON));

@@ -16,6 +16,7 @@ import java.util.Optional;
  *
  * @param run         which run, where, and when
  * @param timings     each stage's elapsed time
+ * @param sources     all-time ingestion per source, from the ingest log
  * @param tables      every table of the lakehouse the run knows of, with its row count and version
  * @param ingest      what this run ingested, per source
  * @param silver      what this run standardized, per source
@@ -24,12 +25,13 @@ import java.util.Optional;
  * @param identity    identity figures, absent without {@code identity/identity_map}
  * @param gold        gold figures, absent when this run built no gold tables
  */
-public record RunFigures(RunInfo run, List<StageTiming> timings, List<TableCount> tables, IngestResult ingest,
-                         SilverResult silver, List<ReasonCount> quarantine, List<DqMetric> quality,
-                         Optional<IdentityFigures> identity, Optional<GoldFigures> gold) {
+public record RunFigures(RunInfo run, List<StageTiming> timings, List<SourceTotal> sources, List<TableCount> tables,
+                         IngestResult ingest, SilverResult silver, List<ReasonCount> quarantine,
+                         List<DqMetric> quality, Optional<IdentityFigures> identity, Optional<GoldFigures> gold) {
 
   public RunFigures {
     timings = List.copyOf(timings);
+    sources = List.copyOf(sources);
     tables = List.copyOf(tables);
     quarantine = List.copyOf(quarantine);
     quality = List.copyOf(quality);
@@ -43,6 +45,10 @@ public record RunFigures(RunInfo run, List<StageTiming> timings, List<TableCount
    * @param seconds   the stages' elapsed time
    */
   public record RunInfo(String runId, String lakehouse, Instant startedAt, Instant reportedAt, double seconds) {
+  }
+
+  /** What was ingested from one source over all runs: files, and rows read, in bronze and quarantined. */
+  public record SourceTotal(String source, long files, long rowsRead, long rowsBronze, long rowsQuarantined) {
   }
 
   /** A table's row count and latest version; {@code exists} false (and -1 for both) when it was never written. */

@@ -21,13 +21,16 @@ import dev.cdi.report.RunFigures.IdentityFigures;
 import dev.cdi.report.RunFigures.ReasonCount;
 import dev.cdi.report.RunFigures.RuleCount;
 import dev.cdi.report.RunFigures.Segment;
+import dev.cdi.report.RunFigures.SourceTotal;
 import dev.cdi.report.RunFigures.TableCount;
 import dev.cdi.silver.SourceSilverResult;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -47,11 +50,15 @@ public final class RunReportHtml {
       "identity", "gold");
   static final int TOP_REASONS = 12;
   static final int TOP_RATES = 15;
+  private static final String INVALID_RATE = "_invalid_rate";
+  /** Room above the tallest bar of a vertical chart for its value label. */
+  private static final double LINEAR_HEADROOM = 1.1;
+  private static final double LOG_HEADROOM = 1.1;
   private static final String STYLE = "body{font-family:sans-serif;margin:2em;color:#222;max-width:62em}"
       + "table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:0.25em 0.6em;"
       + "text-align:left;vertical-align:top}td.n{text-align:right}th{background:#f2f2f2}"
       + "figure.chart{display:inline-block;margin:0 1em 1em 0}figure.chart svg{border:1px solid #ddd}"
-      + "nav a{margin-right:1em}.note{color:#555;font-size:0.9em}section{margin-bottom:2em}";
+      + "nav a{margin-right:1em}.note{color:#555;font-size:0.9em}section{margin-bottom:2em}div.wide{overflow-x:auto}";
 
   private final StringBuilder h = new StringBuilder();
 
@@ -63,7 +70,7 @@ public final class RunReportHtml {
     RunReportHtml page = new RunReportHtml();
     page.head(f);
     page.timings(f.timings());
-    page.tables(f.tables());
+    page.tables(f.sources(), f.tables());
     page.ingest(f);
     page.quarantine(f.quarantine());
     page.quality(f.quality());
@@ -108,13 +115,17 @@ public final class RunReportHtml {
     close();
   }
 
-  private void tables(List<TableCount> tables) {
-    open("tables", "Row counts per layer and table");
-    List<TableCount> bronze = tables.stream().filter(t -> t.exists() && t.table().layer().equals("bronze")
-        && !t.table().name().startsWith("_")).toList();
+  private void tables(List<SourceTotal> sources, List<TableCount> tables) {
+    open("tables", "Row counts per layer and source");
     chart("bronze-rows", SvgCharts.horizontalBarChart(chart("Bronze rows per source", "rows", Scale.LINEAR,
-        bronze, t -> t.rows()), bronze.stream().map(t -> new Bar(t.table().name(), t.rows(), count(t.rows())))
-        .toList()));
+        sources, SourceTotal::rowsBronze), sources.stream().map(s -> new Bar(s.source(), s.rowsBronze(),
+        count(s.rowsBronze()))).toList()));
+    h.append("<h3>Ingested per source, all runs</h3>\n<p class=\"note\">From the ingest log (bronze/_ingest_log),"
+        + " whose every file reconciles: rows read = rows in bronze + rows quarantined.</p>\n");
+    table(List.of("Source", "Files", "Rows read", "In bronze", "Quarantined"), sources.stream().map(s -> List.of(
+        text(s.source()), number(count(s.files())), number(count(s.rowsRead())), number(count(s.rowsBronze())),
+        number(count(s.rowsQuarantined())))).toList());
+    h.append("<h3>Tables</h3>\n");
     table(List.of("Layer", "Table", "Rows", "Delta version"), tables.stream().map(t -> List.of(
         text(t.table().layer()), text(t.table().name()), number(t.exists() ? count(t.rows()) : "not written"),
         number(t.exists() ? Long.toString(t.version()) : ""))).toList());
@@ -162,15 +173,31 @@ public final class RunReportHtml {
 
   private void quality(List<DqMetric> metrics) {
     open("quality", "Data quality");
-    List<DqMetric> rates = metrics.stream().filter(m -> m.metric().endsWith("_rate") && m.value() > 0)
+    List<DqMetric> invalid = metrics.stream().filter(m -> m.metric().endsWith(INVALID_RATE) && m.value() > 0)
         .sorted(Comparator.comparingDouble(DqMetric::value).reversed()).limit(TOP_RATES).toList();
-    chart("quality-rates", SvgCharts.horizontalBarChart(new Chart("Highest invalid and missing rates", "rate",
-        Scale.LINEAR, 1.0), rates.stream().map(m -> new Bar(m.source() + " " + m.metric(), m.value(),
-        ratio(m.value()))).toList()));
+    chart("quality-rates", SvgCharts.horizontalBarChart(chart("Highest invalid rates", "share of the rows",
+        Scale.LINEAR, invalid, DqMetric::value), invalid.stream().map(m -> new Bar(m.source() + " "
+        + m.metric().substring(0, m.metric().length() - INVALID_RATE.length()), m.value(), ratio(m.value())))
+        .toList()));
     h.append("<p class=\"note\">The metrics of the run that last standardized each source and table"
-        + " (silver/_dq_metrics).</p>\n");
-    table(List.of("Source", "Table", "Metric", "Value", "Run"), metrics.stream().map(m -> List.of(
-        text(m.source()), text(m.table()), text(m.metric()), number(metric(m)), text(m.runId()))).toList());
+        + " (silver/_dq_metrics); rates are shares of the rows.</p>\n");
+    for (String table : metrics.stream().map(DqMetric::table).distinct().toList()) {
+      h.append("<h3>silver/").append(Html.escape(table)).append("</h3>\n<div class=\"wide\">\n");
+      List<DqMetric> ofTable = metrics.stream().filter(m -> m.table().equals(table)).toList();
+      List<String> names = ofTable.stream().map(DqMetric::metric).distinct().sorted().toList();
+      List<String> headers = new ArrayList<>(List.of("Source", "Run"));
+      headers.addAll(names);
+      List<List<String>> rows = new ArrayList<>();
+      for (String source : ofTable.stream().map(DqMetric::source).distinct().toList()) {
+        Map<String, DqMetric> bySource = new HashMap<>();
+        ofTable.stream().filter(m -> m.source().equals(source)).forEach(m -> bySource.put(m.metric(), m));
+        List<String> row = new ArrayList<>(List.of(text(source), text(bySource.values().iterator().next().runId())));
+        names.forEach(n -> row.add(number(bySource.containsKey(n) ? metric(bySource.get(n)) : "")));
+        rows.add(row);
+      }
+      table(headers, rows);
+      h.append("</div>\n");
+    }
     close();
   }
 
@@ -184,15 +211,15 @@ public final class RunReportHtml {
     List<Bar> sizeBars = sizes.buckets().stream().map(b -> new Bar(b.label(), b.clusters(), count(b.clusters())))
         .toList();
     chart("cluster-sizes", SvgCharts.barChart(new Chart("Customers by identity records (log scale)",
-        "identity records per customer", Scale.LOG, max(sizeBars)), sizeBars));
+        "identity records per customer", Scale.LOG, top(sizeBars, Scale.LOG)), sizeBars));
     List<Bar> scoreBars = id.matchScores().stream().map(b -> new Bar(String.format(Locale.ROOT, "%.1f", b.low()),
         b.links(), count(b.links()))).toList();
     chart("match-scores", SvgCharts.barChart(new Chart("Links by match probability (log scale)",
-        "match probability (lower bound of each tenth)", Scale.LOG, max(scoreBars)), scoreBars));
+        "match probability (lower bound of each tenth)", Scale.LOG, top(scoreBars, Scale.LOG)), scoreBars));
     List<Bar> systemBars = id.systemsPerCustomer().stream().map(c -> new Bar(c.label(), c.value(),
         count(c.value()))).toList();
     chart("systems-per-customer", SvgCharts.barChart(new Chart("Customers seen in 1..k systems",
-        "source systems per customer", Scale.LINEAR, max(systemBars)), systemBars));
+        "source systems per customer", Scale.LINEAR, top(systemBars, Scale.LINEAR)), systemBars));
     h.append("<h3>Edges by match probability</h3>\n");
     table(List.of("Probability from", "Links", "Conflicts"), id.matchScores().stream().map(b -> List.of(
         number(String.format(Locale.ROOT, "%.1f", b.low())), number(count(b.links())),
@@ -249,17 +276,17 @@ public final class RunReportHtml {
     List<Bar> segmentBars = g.segments().stream().map(s -> new Bar(s.segment() == null ? "(none)" : s.segment(),
         s.customers(), count(s.customers()))).toList();
     chart("rfm-segments", SvgCharts.barChart(new Chart("Customers per RFM segment", "segment", Scale.LINEAR,
-        max(segmentBars)), segmentBars));
+        top(segmentBars, Scale.LINEAR)), segmentBars));
     chart("attribution-channels", SvgCharts.horizontalBarChart(chart("Conversions credited per channel (linear)",
         "conversions", Scale.LINEAR, g.channels(), ChannelCredit::linear), g.channels().stream().map(c -> new Bar(
         c.channel(), c.linear(), decimal(c.linear()))).toList()));
     List<Bar> householdBars = g.householdSizes().stream().map(c -> new Bar(c.label(), c.value(), count(c.value())))
         .toList();
     chart("household-sizes", SvgCharts.barChart(new Chart("Households by customers (log scale)",
-        "customers per household", Scale.LOG, max(householdBars)), householdBars));
+        "customers per household", Scale.LOG, top(householdBars, Scale.LOG)), householdBars));
     h.append("<h3>Table changes</h3>\n");
     table(List.of("Table", "Version", "Inserted", "Updated", "Deleted"), r.changes().entrySet().stream()
-        .sorted(java.util.Map.Entry.comparingByKey()).map(e -> changeRow(e.getKey(), e.getValue())).toList());
+        .sorted(Map.Entry.comparingByKey()).map(e -> changeRow(e.getKey(), e.getValue())).toList());
     h.append("<h3>RFM segments</h3>\n");
     table(List.of("Segment", "Customers", "Revenue"), g.segments().stream().map(RunReportHtml::segmentRow).toList());
     h.append("<h3>Attribution by touch channel</h3>\n");
@@ -326,8 +353,10 @@ public final class RunReportHtml {
     return "<td class=\"n\">" + Html.escape(formatted) + "</td>";
   }
 
-  private static double max(List<Bar> bars) {
-    return bars.stream().mapToDouble(Bar::value).max().orElse(0);
+  /** The full-height value of a vertical chart: the largest bar plus room for its label above it. */
+  private static double top(List<Bar> bars, Scale scale) {
+    double max = bars.stream().mapToDouble(Bar::value).max().orElse(0);
+    return scale == Scale.LOG ? Math.pow(1 + max, LOG_HEADROOM) - 1 : max * LINEAR_HEADROOM;
   }
 
   static String count(long value) {

@@ -25,6 +25,7 @@ import dev.cdi.report.RunFigures.RuleCount;
 import dev.cdi.report.RunFigures.RunInfo;
 import dev.cdi.report.RunFigures.ScoreBin;
 import dev.cdi.report.RunFigures.Segment;
+import dev.cdi.report.RunFigures.SourceTotal;
 import dev.cdi.report.RunFigures.TableCount;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,10 +49,12 @@ import org.slf4j.LoggerFactory;
  * the file name (Hadoop paths cannot hold it).
  *
  * <p>The figures are this run's stage results plus small aggregates of the tables ({@link ReportAggregates}):
- * ten Spark jobs (the row counts of all tables in one, quarantine reasons, data-quality metrics, customer shapes,
- * edges, hubs, id history, and three over the gold tables), each collecting at most a few hundred rows. Shuffle
- * cost: one small exchange per aggregate (two for the per-customer shapes over {@code identity/identity_map}). Idempotent: the report reads tables and writes only its two files, replacing
- * them, so writing it again for the same run rewrites the same page (with a new "reported" time).
+ * eleven Spark jobs (quarantine reasons, data-quality metrics, customer shapes, edges, hubs, id history, three over
+ * the gold tables, per-source totals from the ingest log, and the row counts of the other tables in one), each
+ * collecting at most a few hundred rows. Shuffle cost: one small exchange per aggregate (two for the per-customer
+ * shapes over {@code identity/identity_map} and for the ingest log). Idempotent: the report reads tables and writes
+ * only its two files, replacing them, so writing it again for the same run rewrites the same page (with a new
+ * "reported" time).
  */
 public final class RunReportJob {
 
@@ -105,8 +108,13 @@ public final class RunReportJob {
   RunFigures figures(PipelineResult result) {
     RunInfo info = new RunInfo(run.runId(), run.lakehouse().root(), run.startedAt(), Instant.now(),
         result.seconds());
-    return new RunFigures(info, result.timings(), tableCounts(), result.ingest(), result.silver(),
-        quarantineReasons(), qualityMetrics(), identity(result), result.goldResult().map(this::gold));
+    List<ReasonCount> quarantine = quarantineReasons();
+    List<DqMetric> quality = qualityMetrics();
+    Optional<IdentityFigures> identity = identity(result);
+    Optional<GoldFigures> gold = result.goldResult().map(this::gold);
+    List<SourceTotal> sources = sourceTotals();
+    return new RunFigures(info, result.timings(), sources, tableCounts(sources), result.ingest(), result.silver(),
+        quarantine, quality, identity, gold);
   }
 
   private List<TableId> tables() {
@@ -120,18 +128,32 @@ public final class RunReportJob {
     return tables;
   }
 
-  /** Every table's rows in one job, and its version; tables never written are listed as such. */
-  private List<TableCount> tableCounts() {
-    Map<String, Dataset<Row>> existing = new LinkedHashMap<>();
-    tables().forEach(id -> table(id).ifPresent(t -> existing.put(id.toString(), t)));
+  private List<SourceTotal> sourceTotals() {
+    return table(Tables.INGEST_LOG).map(log -> collect(ReportAggregates.ingestTotals(log), MAX_REASONS).stream()
+        .map(r -> new SourceTotal(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4))).toList())
+        .orElse(List.of());
+  }
+
+  /**
+   * Every table's rows and version; tables never written are listed as such. The bronze source tables and the
+   * bronze quarantine are counted by the ingest log's totals; the others by one job (run last, when the other
+   * figures have loaded most of the tables' Delta state).
+   */
+  private List<TableCount> tableCounts(List<SourceTotal> sources) {
     Map<String, Long> rows = new HashMap<>();
-    if (!existing.isEmpty()) {
-      collect(ReportAggregates.rowCounts(existing), existing.size())
-          .forEach(r -> rows.put(r.getString(0), r.getLong(1)));
+    sources.forEach(s -> rows.put(Tables.bronze(s.source()).toString(), s.rowsBronze()));
+    rows.put(Tables.QUARANTINE.toString(), sources.stream().mapToLong(SourceTotal::rowsQuarantined).sum());
+    Map<String, Dataset<Row>> counted = new LinkedHashMap<>();
+    tables().stream().filter(id -> !rows.containsKey(id.toString()))
+        .forEach(id -> table(id).ifPresent(t -> counted.put(id.toString(), t)));
+    if (!counted.isEmpty()) {
+      collect(ReportAggregates.rowCounts(counted), counted.size()).forEach(r -> rows.put(r.getString(0), r.getLong(1)));
     }
-    return tables().stream().map(id -> rows.containsKey(id.toString())
-        ? new TableCount(id, true, rows.get(id.toString()), DeltaIO.latestVersion(spark, path(id)))
-        : new TableCount(id, false, -1, -1)).toList();
+    return tables().stream().map(id -> {
+      long version = DeltaIO.latestVersion(spark, path(id));
+      return version >= 0 && rows.containsKey(id.toString())
+          ? new TableCount(id, true, rows.get(id.toString()), version) : new TableCount(id, false, -1, -1);
+    }).toList();
   }
 
   private List<ReasonCount> quarantineReasons() {

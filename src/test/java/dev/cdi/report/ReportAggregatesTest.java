@@ -40,6 +40,17 @@ class ReportAggregatesTest {
   }
 
   @Test
+  void ingestTotalsCountEachCommittedFileOnce() {
+    Dataset<Row> log = rows("source, file_path, file_fingerprint, batch_seq, status, rows_read, rows_bronze,"
+            + " rows_quarantined",
+        "('crm', 'f1', 'h1', 1L, 'started', CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT))",
+        "('crm', 'f1', 'h1', 1L, 'committed', 10L, 9L, 1L)", "('crm', 'f1', 'h1', 1L, 'committed', 10L, 9L, 1L)",
+        "('crm', 'f1', 'h2', 2L, 'committed', 5L, 5L, 0L)", "('crm', 'f2', 'h3', 2L, 'committed', 3L, 1L, 2L)",
+        "('pos', 'f4', 'h4', 1L, 'started', CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT))");
+    assertEquals(List.of("[crm,3,18,15,3]"), strings(ReportAggregates.ingestTotals(log)));
+  }
+
+  @Test
   void quarantineReasonsGroupReasonsDifferingOnlyInCountsOrPositions() {
     Map<String, Dataset<Row>> q = new LinkedHashMap<>();
     q.put("bronze", rows("source, reason, run_id, raw_text",
@@ -52,6 +63,19 @@ class ReportAggregatesTest {
             "[bronze,crm,invalid UTF-8 byte sequence at byte N of the record,1,1]",
             "[bronze,web,row has N fields, the header has N,1,1]", "[silver,web,timestamp: no format parsed,1,0]"),
         strings(ReportAggregates.quarantineReasons(q, "r2")));
+  }
+
+  @Test
+  void quarantineReasonsNeverQuoteTheRecordAndAreCut() {
+    String jackson = "invalid JSON: Unexpected close marker ']': expected '}' (for root starting at [Source: (String)"
+        + "{\"email\":\"amy@x.com\"]; line: 1, column: 1])\n at [Source: (String){\"email\":\"amy@x.com\"]; line: 1,"
+        + " column: 21] (at character 21)";
+    Map<String, Dataset<Row>> q = Map.of("bronze", rows("source, reason, run_id", "('web', '" + jackson.replace("'",
+        "\\'") + "', 'r1')", "('web', '" + "x".repeat(200) + "', 'r1')"));
+    List<String> reasons = ReportAggregates.quarantineReasons(q, "r1").collectAsList().stream()
+        .map(r -> r.getString(2)).sorted().toList();
+    assertEquals(List.of("invalid JSON: Unexpected close marker ']': expected '}' (at character N)",
+        "x".repeat(159) + "\u2026"), reasons);
   }
 
   @Test

@@ -24,6 +24,7 @@ import dev.cdi.report.RunFigures.RuleCount;
 import dev.cdi.report.RunFigures.RunInfo;
 import dev.cdi.report.RunFigures.ScoreBin;
 import dev.cdi.report.RunFigures.Segment;
+import dev.cdi.report.RunFigures.SourceTotal;
 import dev.cdi.report.RunFigures.TableCount;
 import dev.cdi.silver.SilverResult;
 import dev.cdi.silver.SourceSilverResult;
@@ -46,6 +47,8 @@ class RunReportHtmlTest {
         Instant.parse("2024-05-01T10:05:00Z"), 290.5);
     List<StageTiming> timings = List.of(new StageTiming("ingest", 60.25), new StageTiming("standardize", 100),
         new StageTiming("resolve", 90), new StageTiming("build-gold", 40.25));
+    List<SourceTotal> sources = List.of(new SourceTotal("crm", 3, 12350, 12345, 5),
+        new SourceTotal("pos", 1, 10, 10, 0));
     List<TableCount> tables = List.of(new TableCount(Tables.bronze("crm"), true, 12345, 3),
         new TableCount(Tables.bronze("pos"), true, 10, 0), new TableCount(Tables.QUARANTINE, true, 7, 1),
         new TableCount(Tables.SILVER_QUARANTINE, false, -1, -1));
@@ -76,7 +79,7 @@ class RunReportHtmlTest {
           List.of(new ChannelCredit("email", 3, 4, 5.5, 6, 7, 800.25), new ChannelCredit("direct", 1, 1, 1, 1, 1,
               20)), List.of(new Count("1", 43), new Count("2", 2), new Count("3", 1))));
     }
-    return new RunFigures(info, timings, tables, ingest, silver, reasons, quality, identity, gold);
+    return new RunFigures(info, timings, sources, tables, ingest, silver, reasons, quality, identity, gold);
   }
 
   @Test
@@ -112,9 +115,9 @@ class RunReportHtmlTest {
         + "</tr>"), html);
     assertTrue(html.contains("<tr><td>silver</td><td>_quarantine</td><td class=\"n\">not written</td>"
         + "<td class=\"n\"></td></tr>"), html);
-    assertTrue(html.contains("<tr><td>crm</td><td>identities</td><td>email_invalid_rate</td>"
-        + "<td class=\"n\">0.1250</td><td>run-7</td></tr>"), html);
-    assertTrue(html.contains("<td>rows_out</td><td class=\"n\">90</td>"), html);
+    assertTrue(html.contains("<h3>silver/identities</h3>\n<div class=\"wide\">\n<table>\n<tr><th>Source</th><th>Run</th>"
+        + "<th>email_invalid_rate</th><th>phone_missing_rate</th><th>rows_out</th></tr>\n<tr><td>crm</td>"
+        + "<td>run-7</td><td class=\"n\">0.1250</td><td class=\"n\">0.0000</td><td class=\"n\">90</td></tr>"), html);
     assertTrue(html.contains("<tr><td>email_key</td><td>t\u2022\u2022\u2022@t\u2022\u2022\u2022.com</td>"
         + "<td class=\"n\">12</td><td class=\"n\">9</td><td>hub</td></tr>"), html);
     assertFalse(html.contains("test@test.com"), "hub values only masked");
@@ -122,6 +125,8 @@ class RunReportHtmlTest {
         + "<td class=\"n\">5.50</td><td class=\"n\">6.00</td><td class=\"n\">7.00</td><td class=\"n\">800.25</td>"
         + "</tr>"), html);
     assertTrue(html.contains("<tr><td>ingest</td><td class=\"n\">60.3 s</td></tr>"), html);
+    assertTrue(html.contains("<tr><td>crm</td><td class=\"n\">3</td><td class=\"n\">12,350</td>"
+        + "<td class=\"n\">12,345</td><td class=\"n\">5</td></tr>"), html);
     assertTrue(html.contains("50 customers from 95 identity records; 30 customers have one record, the largest"
         + " has 7."), html);
   }
