@@ -7,6 +7,7 @@ import dev.cdi.io.Columns.Households;
 import dev.cdi.io.DeltaIO;
 import dev.cdi.io.DeltaPurge;
 import dev.cdi.io.Lakehouse;
+import dev.cdi.io.TableId;
 import dev.cdi.io.Tables;
 import dev.cdi.pipeline.RunContext;
 import dev.cdi.privacy.ErasureRequest.Identifier;
@@ -60,6 +61,9 @@ public final class ErasureJob {
   /** Bronze commits that add no rows, so silver has nothing to read from them. */
   private static final Set<String> NO_NEW_ROWS = Set.of("DELETE", "REORG", "VACUUM START", "VACUUM END", "OPTIMIZE");
   private static final String[] LAYERS = {Tables.GOLD, Tables.IDENTITY, Tables.SILVER, Tables.BRONZE};
+  /** Tables of counts, versions and settings only: no row names a person, so their history is kept. */
+  private static final List<TableId> NO_PERSONAL_DATA = List.of(Tables.INGEST_LOG, Tables.SILVER_DQ_METRICS,
+      Tables.SILVER_STANDARDIZE_LOG, Tables.IDENTITY_RUNS, Tables.IDENTITY_EVALUATION);
 
   private final SparkSession spark;
   private final PipelineConfig config;
@@ -236,7 +240,10 @@ public final class ErasureJob {
   private record Purge(int tables, long files, long logFiles) {
   }
 
-  /** Purges every Delta table under the lakehouse's layers (the {@code _privacy} tables hold no personal data). */
+  /**
+   * Purges every Delta table under the lakehouse's layers, tables unknown to this job included, except those of
+   * {@link #NO_PERSONAL_DATA} and the {@code _privacy} tables, which hold no personal data.
+   */
   private Purge purgeAll() {
     int tables = 0;
     long files = 0;
@@ -252,6 +259,8 @@ public final class ErasureJob {
 
   private List<String> deltaTables() {
     List<String> out = new ArrayList<>();
+    Set<String> skipped = new HashSet<>();
+    NO_PERSONAL_DATA.forEach(t -> skipped.add(t.layer() + "/" + t.name()));
     try {
       for (String layer : LAYERS) {
         Path folder = new Path(LakehousePaths.join(lakehouse.root(), layer));
@@ -261,7 +270,8 @@ public final class ErasureJob {
         }
         for (FileStatus child : fs.listStatus(folder)) {
           String path = child.getPath().toString();
-          if (child.isDirectory() && DeltaIO.exists(spark, path)) {
+          if (child.isDirectory() && !skipped.contains(layer + "/" + child.getPath().getName())
+              && DeltaIO.exists(spark, path)) {
             out.add(path);
           }
         }
