@@ -69,8 +69,10 @@ public final class CommonOptions {
     }
   }
 
-  /** For commands that only read: loads the configuration (failing before Spark starts when it is wrong), then
-   * starts Spark. */
+  /**
+   * For commands that only read: loads the configuration (failing before Spark starts when it is wrong), then
+   * starts Spark.
+   */
   Session open(String command) {
     PipelineConfig config = config();
     RunContext run = runContext(config);

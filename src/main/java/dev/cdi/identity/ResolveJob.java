@@ -65,8 +65,8 @@ import org.slf4j.LoggerFactory;
  * <p>Idempotence: the result depends only on silver, the configuration and the previous map. The id history is
  * written before the map it describes: a rerun of the same run id after a crash between the two still sees the old
  * map, computes the same history (rows keyed by old id, new id and run id, so none is added twice) and then writes
- * the map. A rerun after the map was written finds every cluster's id there and changes nothing. Shuffle cost: see the steps' classes; the
- * largest are the pair ⋈ record joins of the comparator and the banding group-by.
+ * the map. A rerun after the map was written finds every cluster's id there and changes nothing. Shuffle cost: see
+ * the steps' classes; the largest are the pair ⋈ record joins of the comparator and the banding group-by.
  */
 public final class ResolveJob {
 
