@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardCopyOption;
@@ -82,14 +83,14 @@ final class LockFile {
       return true;
     } catch (FileAlreadyExistsException e) {
       return false;
-    } catch (UnsupportedOperationException e) {
+    } catch (UnsupportedOperationException | FileSystemException e) {
       return createLocalWithoutLinks(bytes);
     } finally {
       Files.deleteIfExists(staged);
     }
   }
 
-  /** For local file systems without hard links: an exclusive create, then the content. */
+  /** For local file systems without hard links: an exclusive create, then the content (briefly empty). */
   private boolean createLocalWithoutLinks(byte[] bytes) throws IOException {
     try {
       Files.write(local, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

@@ -109,9 +109,23 @@ class ConfigLoaderTest {
         + " (test.yaml)", failure(VALID.replace("delimiter: \";\"", "delimiter: \";;\"")).getMessage());
     assertEquals("sources.crm.options.encoding is not a character set this JVM knows, got 'klingon'"
         + " (test.yaml)", failure(VALID.replace("delimiter: \";\"", "encoding: klingon")).getMessage());
+    assertEquals("sources.crm.options.encoding must store ASCII characters as single bytes (files are split into"
+        + " records byte by byte), as UTF-8, ISO-8859-1 or windows-1252 do; got 'UTF-16'; convert such files to"
+        + " UTF-8 (test.yaml)", failure(VALID.replace("delimiter: \";\"", "encoding: UTF-16")).getMessage());
     assertEquals("unknown key 'sources.web.options.delimiter'; allowed keys here: [encoding] (test.yaml)",
         failure(VALID.replace("path: s3a://bucket/web/", "path: s3a://bucket/web/\n    options: {delimiter: x}"))
             .getMessage());
+  }
+
+  @Test
+  void lockSettings() {
+    assertEquals(LockSettings.DEFAULTS, ConfigLoader.parse(VALID, "test.yaml").lock());
+    assertEquals(new LockSettings(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60)),
+        ConfigLoader.parse(VALID + "lock: {wait_seconds: 30, stale_after_seconds: 60}\n", "test.yaml").lock());
+    assertEquals(java.time.Duration.ofSeconds(15), new LockSettings(java.time.Duration.ZERO,
+        java.time.Duration.ofSeconds(60)).heartbeatEvery());
+    assertEquals("lock.stale_after_seconds must be in [10, 604800], got 1 (test.yaml)",
+        failure(VALID + "lock: {stale_after_seconds: 1}\n").getMessage());
   }
 
   @Test

@@ -66,7 +66,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code r4}: edit the map as if an earlier run had put one record of a customer under another id and given
  *       a second customer's records the first one's id, then resolve again: the clustering is the same, so the
  *       stray id must be retired as merged and the second customer split off under a new id, both in the id
- *       history.</li>
+ *       history;</li>
+ *   <li>then put the map back as r4 found it, which is the state a crash of r4 after writing the id history and
+ *       before writing the map leaves, and run r4 again: the same map and the same history, nothing twice.</li>
  * </ol>
  * Every run happens once, in {@link #runTheJobsFourTimes()}; the tests check what each left behind.
  */
@@ -110,6 +112,8 @@ class StableIdsAcrossRunsTest {
   private Tampering tampered;
   private Map<String, String> mapAfterR4;
   private List<String> historyOfR4;
+  private Map<String, String> mapAfterR4Replay;
+  private List<String> historyOfR4Replay;
 
   @BeforeAll
   void runTheJobsFourTimes() throws IOException {
@@ -160,13 +164,24 @@ class StableIdsAcrossRunsTest {
     LOG.info("r3 done after {}s", seconds(start));
 
     tampered = tamperWithTheMap();
+    long tamperedMapVersion = mapVersion();
     new ResolveJob(spark, config, run("r4")).run();
     mapAfterR4 = customerIds();
-    historyOfR4 = history().where(col(IdHistory.RUN_ID).equalTo("r4")).collectAsList().stream()
+    historyOfR4 = historyOf("r4");
+    LOG.info("r4 done after {}s", seconds(start));
+
+    DeltaTable.forPath(spark, mapPath()).restoreToVersion(tamperedMapVersion);
+    new ResolveJob(spark, config, run("r4")).run();
+    mapAfterR4Replay = customerIds();
+    historyOfR4Replay = historyOf("r4");
+    LOG.info("r4 replayed after {}s", seconds(start));
+  }
+
+  private List<String> historyOf(String runId) {
+    return history().where(col(IdHistory.RUN_ID).equalTo(runId)).collectAsList().stream()
         .map(r -> r.getAs(IdHistory.OLD_ID) + " -> " + r.getAs(IdHistory.NEW_ID) + " " + r.getAs(IdHistory.REASON)
             + " " + r.getAs(IdHistory.RECORDS))
         .sorted().toList();
-    LOG.info("r4 done after {}s", seconds(start));
   }
 
   /** What r4 starts from: the edited records and ids. */
@@ -302,6 +317,13 @@ class StableIdsAcrossRunsTest {
         + tampered.kept() + "; the other customer has a new id");
     assertEquals(List.of(tampered.stray() + " -> " + tampered.kept() + " merged 1",
         tampered.kept() + " -> " + splitId + " split " + tampered.splitRecords().size()), historyOfR4);
+  }
+
+  @Test
+  void rerunningR4AfterACrashBetweenItsHistoryAndItsMapGivesTheSameMapAndNoDuplicateHistory() {
+    assertEquals(mapAfterR4, mapAfterR4Replay);
+    assertEquals(historyOfR4, historyOfR4Replay);
+    assertEquals(2, historyOfR4Replay.size());
   }
 
   /** A new customer id as {@code StableIds} derives it: C + 16 hex digits of SHA-256("first key|run id"). */
