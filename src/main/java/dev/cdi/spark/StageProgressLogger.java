@@ -61,7 +61,7 @@ public final class StageProgressLogger extends SparkListener {
       long seconds = Long.parseLong(c.getConf().get(INTERVAL_SETTING, String.valueOf(DEFAULT_INTERVAL_SECONDS)));
       if (seconds > 0) {
         Duration interval = Duration.ofSeconds(seconds);
-        logger.timer.scheduleAtFixedRate(() -> logger.report(interval).forEach(LOG::info), seconds, seconds,
+        logger.timer.scheduleWithFixedDelay(() -> logger.report(interval).forEach(LOG::info), seconds, seconds,
             TimeUnit.SECONDS);
       }
       return logger;
