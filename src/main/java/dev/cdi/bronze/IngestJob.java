@@ -11,11 +11,16 @@ import dev.cdi.io.Lakehouse;
 import dev.cdi.io.Tables;
 import dev.cdi.pipeline.FaultInjection;
 import dev.cdi.pipeline.RunContext;
+import dev.cdi.privacy.IdentifierMatcher;
+import dev.cdi.privacy.PrivacySalt;
+import dev.cdi.privacy.SuppressionList;
+import dev.cdi.spark.StageScope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -32,8 +37,12 @@ import org.slf4j.LoggerFactory;
  * and {@code txnVersion} (the batch number), so when a run dies half-way the next run replays the unfinished
  * batch and Delta skips whichever append had already committed: no row is lost or duplicated.
  *
+ * <p>Erased people stay erased: when {@code _privacy/suppression} lists anything, rows that match it are dropped
+ * and counted as suppressed ({@link SuppressedBatch}); this needs the salt erasure used ({@code CDI_PRIVACY_SALT}).
+ *
  * <p>Cost: one read of each new file to fingerprint it and one to parse it (one task per file), two small
- * aggregations, and the two appends. No shuffle of the data itself.
+ * aggregations, and the two appends. No shuffle of the data itself. Spark jobs are named {@code cdi ingest: <source>}
+ * ({@link StageScope}).
  */
 public final class IngestJob {
 
@@ -44,31 +53,72 @@ public final class IngestJob {
   private final RunContext run;
   private final IngestLog log;
   private final Lakehouse lakehouse;
+  private final Optional<PrivacySalt> salt;
 
+  /** A job that takes the privacy salt, if any, from the environment ({@value PrivacySalt#ENV}). */
   public IngestJob(SparkSession spark, PipelineConfig config, RunContext run) {
+    this(spark, config, run, PrivacySalt.fromEnvironment(System.getenv()));
+  }
+
+  /** A job with the given privacy salt (needed once anything was erased). */
+  public IngestJob(SparkSession spark, PipelineConfig config, RunContext run, Optional<PrivacySalt> salt) {
     this.spark = spark;
     this.config = config;
     this.run = run;
     this.lakehouse = run.lakehouse();
     this.log = new IngestLog(spark, lakehouse);
+    this.salt = salt;
   }
 
   /** Ingests every configured source, in configuration order. */
   public IngestResult run() {
     long start = System.nanoTime();
     List<SourceIngestResult> results = new ArrayList<>();
-    for (SourceConfig source : config.sources().values()) {
-      results.add(ingest(source));
+    Optional<IdentifierMatcher> suppression = suppression();
+    try (StageScope scope = StageScope.open(spark, "ingest", run.runId())) {
+      for (SourceConfig source : config.sources().values()) {
+        scope.step(source.name());
+        results.add(ingest(source, suppression));
+      }
+    } finally {
+      suppression.ifPresent(IdentifierMatcher::close);
     }
     IngestResult result = new IngestResult(run.runId(), results, seconds(start));
-    LOG.info("ingest {} finished in {}s: {} files, {} rows read, {} to bronze, {} quarantined", run.runId(),
-        String.format("%.1f", result.seconds()), result.filesIngested(), result.rowsRead(), result.rowsBronze(),
-        result.rowsQuarantined());
+    LOG.info("ingest {} finished in {}s: {} files, {} rows read, {} to bronze, {} quarantined, {} suppressed",
+        run.runId(), String.format("%.1f", result.seconds()), result.filesIngested(), result.rowsRead(),
+        result.rowsBronze(), result.rowsQuarantined(), result.rowsSuppressed());
     return result;
   }
 
   /** Ingests one source: replays interrupted batches, then ingests new files as one batch. */
   public SourceIngestResult ingest(SourceConfig source) {
+    Optional<IdentifierMatcher> suppression = suppression();
+    try {
+      return ingest(source, suppression);
+    } finally {
+      suppression.ifPresent(IdentifierMatcher::close);
+    }
+  }
+
+  /**
+   * A matcher of the suppression list's hashes, or empty when nothing was ever erased.
+   *
+   * @throws IllegalStateException when something was erased but the salt is missing or another one
+   */
+  private Optional<IdentifierMatcher> suppression() {
+    SuppressionList list = new SuppressionList(spark, lakehouse);
+    if (list.isEmpty()) {
+      return Optional.empty();
+    }
+    PrivacySalt key = salt.orElseThrow(() -> new IllegalStateException("people were erased from this lakehouse"
+        + " (" + lakehouse.path(Tables.SUPPRESSION) + "), and ingestion must drop their rows if they arrive again,"
+        + " but " + PrivacySalt.ENV + " is not set; set it to the salt erase used"));
+    Set<String> hashes = list.hashes(key);
+    LOG.info("ingest {}: rows of erased people are dropped ({} suppressed values)", run.runId(), hashes.size());
+    return Optional.of(new IdentifierMatcher(spark, key.hasher(), hashes));
+  }
+
+  private SourceIngestResult ingest(SourceConfig source, Optional<IdentifierMatcher> suppression) {
     long start = System.nanoTime();
     String glob = source.resolvedPath(config.inputRoot());
     List<SourceFile> listed = FileLister.list(glob, hadoopConf());
@@ -79,7 +129,7 @@ public final class IngestJob {
       LOG.warn("{}: completing batch {} of run {} that was interrupted ({} file(s))", source.name(), batch.seq(),
           batch.runId(), batch.files().size());
       requireUnchanged(batch);
-      write(source, batch, totals);
+      write(source, batch, totals, suppression);
       totals.replayed++;
     }
     List<SourceFile> fresh = newFiles(listed, state);
@@ -88,15 +138,16 @@ public final class IngestJob {
       IngestBatch batch = new IngestBatch(source.name(), state.nextSeq(), run.runId(), run.startedAt(), fresh);
       log.recordStarted(batch);
       FaultInjection.reach("ingest.started:" + source.name());
-      write(source, batch, totals);
+      write(source, batch, totals, suppression);
     }
     SourceIngestResult result = new SourceIngestResult(source.name(), listed.size(), Math.max(0, skipped),
-        totals.files, totals.replayed, totals.read, totals.bronze, totals.quarantined,
+        totals.files, totals.replayed, totals.read, totals.bronze, totals.quarantined, totals.suppressed,
         DeltaIO.latestVersion(spark, lakehouse.path(Tables.bronze(source.name()))),
         DeltaIO.latestVersion(spark, lakehouse.path(Tables.QUARANTINE)), seconds(start));
-    LOG.info("{}: {} new file(s), {} skipped as already ingested; {} rows read, {} to bronze, {} quarantined"
-            + " in {}s", source.name(), result.filesIngested(), result.filesSkipped(), result.rowsRead(),
-        result.rowsBronze(), result.rowsQuarantined(), String.format("%.1f", result.seconds()));
+    LOG.info("{}: {} new file(s), {} skipped as already ingested; {} rows read, {} to bronze, {} quarantined,"
+            + " {} suppressed in {}s", source.name(), result.filesIngested(), result.filesSkipped(), result.rowsRead(),
+        result.rowsBronze(), result.rowsQuarantined(), result.rowsSuppressed(), String.format("%.1f",
+            result.seconds()));
     return result;
   }
 
@@ -140,9 +191,10 @@ public final class IngestJob {
     }
   }
 
-  private void write(SourceConfig source, IngestBatch batch, Totals totals) {
-    spark.sparkContext().setJobDescription("ingest " + source.name() + " batch " + batch.seq());
-    try (BatchData data = read(source, batch)) {
+  private void write(SourceConfig source, IngestBatch batch, Totals totals,
+                     Optional<IdentifierMatcher> suppression) {
+    BatchData raw = read(source, batch);
+    try (BatchData data = suppression.<BatchData>map(m -> new SuppressedBatch(raw, source, m)).orElse(raw)) {
       Map<String, FileCounts> counts = data.counts();
       long quarantined = counts.values().stream().mapToLong(FileCounts::rowsQuarantined).sum();
       long bronze = counts.values().stream().mapToLong(FileCounts::rowsBronze).sum();
@@ -157,12 +209,10 @@ public final class IngestJob {
       log.recordCommitted(batch, counts, bronzeVersion, quarantineVersion);
       for (SourceFile file : batch.files()) {
         FileCounts c = counts.get(file.path());
-        LOG.info("{} {}: {} rows read, {} to bronze, {} quarantined, {} blank line(s)", source.name(), file.name(),
-            c.rowsRead(), c.rowsBronze(), c.rowsQuarantined(), c.blankLines());
+        LOG.info("{} {}: {} rows read, {} to bronze, {} quarantined, {} suppressed, {} blank line(s)", source.name(),
+            file.name(), c.rowsRead(), c.rowsBronze(), c.rowsQuarantined(), c.rowsSuppressed(), c.blankLines());
         totals.add(c);
       }
-    } finally {
-      spark.sparkContext().setJobDescription(null);
     }
   }
 
@@ -188,12 +238,14 @@ public final class IngestJob {
     private long read;
     private long bronze;
     private long quarantined;
+    private long suppressed;
 
     void add(FileCounts c) {
       files++;
       read += c.rowsRead();
       bronze += c.rowsBronze();
       quarantined += c.rowsQuarantined();
+      suppressed += c.rowsSuppressed();
     }
   }
 }

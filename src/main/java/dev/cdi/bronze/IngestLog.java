@@ -27,7 +27,8 @@ import org.apache.spark.sql.types.StructType;
  * Reads and appends the ingest log ({@code bronze/_ingest_log}), the per-file manifest of ingestion. A batch is
  * logged as {@code started} (its files and fingerprints) before any data is written and as {@code committed}
  * (with per-file counts and table versions) after both data tables committed. A started batch without a
- * committed record is an interrupted one and is replayed by the next run.
+ * committed record is an interrupted one and is replayed by the next run. {@code rows_suppressed} (rows of erased
+ * people dropped) was added later: logs written before it hold null there, which means none.
  */
 public final class IngestLog {
 
@@ -47,7 +48,8 @@ public final class IngestLog {
       .add(Columns.IngestLog.QUARANTINE_VERSION, DataTypes.LongType, true)
       .add(Columns.IngestLog.RUN_ID, DataTypes.StringType, false)
       .add(Columns.IngestLog.INGESTED_AT, DataTypes.TimestampType, false)
-      .add(Columns.IngestLog.LOGGED_AT, DataTypes.TimestampType, false);
+      .add(Columns.IngestLog.LOGGED_AT, DataTypes.TimestampType, false)
+      .add(Columns.IngestLog.ROWS_SUPPRESSED, DataTypes.LongType, true);
 
   private final SparkSession spark;
   private final String path;
@@ -130,10 +132,12 @@ public final class IngestLog {
         file.fingerprint(), batch.seq(), status,
         counts == null ? null : counts.rowsRead(), counts == null ? null : counts.rowsBronze(),
         counts == null ? null : counts.rowsQuarantined(), counts == null ? null : counts.blankLines(),
-        bronzeVersion, quarantineVersion, batch.runId(), Timestamp.from(batch.ingestedAt()), now);
+        bronzeVersion, quarantineVersion, batch.runId(), Timestamp.from(batch.ingestedAt()), now,
+        counts == null ? null : counts.rowsSuppressed());
   }
 
   private void append(List<Row> rows) {
-    DeltaIO.append(spark.createDataFrame(rows, SCHEMA).coalesce(1), path, DeltaIO.AppendSpec.plain());
+    DeltaIO.append(spark.createDataFrame(rows, SCHEMA).coalesce(1), path,
+        DeltaIO.AppendSpec.plain().withSchemaMerge());
   }
 }

@@ -27,6 +27,10 @@ public record IngestResult(String runId, List<SourceIngestResult> sources, doubl
     return sources.stream().mapToLong(SourceIngestResult::rowsQuarantined).sum();
   }
 
+  public long rowsSuppressed() {
+    return sources.stream().mapToLong(SourceIngestResult::rowsSuppressed).sum();
+  }
+
   public int filesIngested() {
     return sources.stream().mapToInt(SourceIngestResult::filesIngested).sum();
   }

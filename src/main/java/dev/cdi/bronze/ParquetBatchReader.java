@@ -61,10 +61,10 @@ public final class ParquetBatchReader implements BatchData {
     for (SourceFile file : batch.files()) {
       try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file.path()), conf))) {
         long rows = reader.getRecordCount();
-        counts.put(file.path(), new FileCounts(file.path(), rows, rows, 0, 0));
+        counts.put(file.path(), FileCounts.unsuppressed(file.path(), rows, rows, 0, 0));
         readable.add(file);
       } catch (IOException | RuntimeException e) {
-        counts.put(file.path(), new FileCounts(file.path(), 1, 0, 1, 0));
+        counts.put(file.path(), FileCounts.unsuppressed(file.path(), 1, 0, 1, 0));
         unreadable.add(quarantineRow(file, "unreadable Parquet file: " + e.getMessage()));
       }
     }

@@ -11,11 +11,12 @@ package dev.cdi.bronze;
  * @param rowsRead          data records read
  * @param rowsBronze        rows appended to bronze
  * @param rowsQuarantined   rows appended to quarantine
+ * @param rowsSuppressed    rows dropped because they hold an erased person's identifiers
  * @param bronzeVersion     bronze table version after the run (-1 if the table does not exist)
  * @param quarantineVersion quarantine table version after the run (-1 if it does not exist)
  * @param seconds           elapsed time
  */
 public record SourceIngestResult(String source, int filesListed, int filesSkipped, int filesIngested,
                                  int batchesReplayed, long rowsRead, long rowsBronze, long rowsQuarantined,
-                                 long bronzeVersion, long quarantineVersion, double seconds) {
+                                 long rowsSuppressed, long bronzeVersion, long quarantineVersion, double seconds) {
 }

@@ -56,7 +56,7 @@ public final class TextBatchReader implements BatchData {
       Map<String, FileCounts> out = new LinkedHashMap<>();
       for (Row row : BronzeTransforms.fileCounts(parsed).collectAsList()) {
         String path = row.getString(0);
-        out.put(path, new FileCounts(path, row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)));
+        out.put(path, FileCounts.unsuppressed(path, row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)));
       }
       counts = out;
     }

@@ -1,7 +1,9 @@
 package dev.cdi.cli;
 
+import dev.cdi.config.PipelineConfig;
 import dev.cdi.gold.GoldJob;
 import dev.cdi.gold.GoldResult;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +29,9 @@ final class BuildGoldCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (common.dryRun(spec, Map.of(), PipelineConfig::goldSettings)) {
+      return 0;
+    }
     try (CommonOptions.Session session = common.openForWriting("build-gold")) {
       GoldJob job = new GoldJob(session.spark(), session.config(), session.run());
       GoldResult result = job.run();

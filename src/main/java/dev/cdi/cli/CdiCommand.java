@@ -18,7 +18,8 @@ import picocli.CommandLine.ParseResult;
     description = "Customer data integration on Apache Spark and Delta Lake.",
     subcommands = {GenerateCommand.class, IngestCommand.class, StandardizeCommand.class, ResolveCommand.class, BuildGoldCommand.class,
         EvaluateCommand.class,
-        IdStabilityCommand.class, RunCommand.class})
+        IdStabilityCommand.class, RunCommand.class, CompareGoldCommand.class,
+        EraseCommand.class})
 public final class CdiCommand implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CdiCommand.class);

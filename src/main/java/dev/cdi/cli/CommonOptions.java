@@ -5,9 +5,13 @@ import dev.cdi.config.PipelineConfig;
 import dev.cdi.io.Lakehouse;
 import dev.cdi.pipeline.LakehouseLock;
 import dev.cdi.pipeline.RunContext;
+import dev.cdi.spark.S3Access;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Options every pipeline subcommand takes. */
@@ -32,6 +36,10 @@ public final class CommonOptions {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master for local runs, e.g. local[2]"
       + " (default: local[*]; ignored under spark-submit, which sets the master).")
   String master;
+
+  @Option(names = "--dry-run", description = "Check the command line, the configuration and every path, print what"
+      + " the command would work on, and exit without starting Spark.")
+  boolean dryRun;
 
   /** The configuration file with the command-line overrides applied. */
   PipelineConfig config() {
@@ -70,13 +78,39 @@ public final class CommonOptions {
   }
 
   /**
-   * For commands that only read: loads the configuration (failing before Spark starts when it is wrong), then
-   * starts Spark.
+   * For commands that only read: loads the configuration (failing before Spark starts when it is wrong), starts
+   * Spark and points S3A at the configured S3 service.
    */
   Session open(String command) {
     PipelineConfig config = config();
     RunContext run = runContext(config);
-    return new Session(config, run, SparkOptions.start("cdi " + command + " " + run.runId(), master), null);
+    SparkSession spark = SparkOptions.start("cdi " + command + " " + run.runId(), master);
+    S3Access.configure(spark, config.s3(), System.getenv());
+    return new Session(config, run, spark, null);
+  }
+
+  /** {@link #dryRun(CommandSpec, Map, Consumer)} for a command with no further paths or requirements. */
+  boolean dryRun(CommandSpec command) {
+    return dryRun(command, Map.of(), config -> { });
+  }
+
+  /**
+   * With {@code --dry-run}: checks everything that can be checked without Spark (the configuration with the
+   * overrides, the run id, every path, the command's own path options and its {@code requirement} on the
+   * configuration), prints the plan and returns true, so that the command returns 0 without running. A problem
+   * fails as the real command would. Without {@code --dry-run} returns false at once.
+   *
+   * @param pathOptions the command's own path options by option name; null values are options not given
+   */
+  boolean dryRun(CommandSpec command, Map<String, String> pathOptions, Consumer<PipelineConfig> requirement) {
+    if (!dryRun) {
+      return false;
+    }
+    PipelineConfig config = config();
+    RunContext run = runContext(config);
+    requirement.accept(config);
+    DryRunPlan.print(command.commandLine().getOut(), new DryRunPlan(command.name(), config, run, conf, pathOptions));
+    return true;
   }
 
   /**

@@ -7,6 +7,8 @@ import dev.cdi.identity.eval.LabelledTruthSpec;
 import dev.cdi.identity.eval.TruthFormat;
 import dev.cdi.identity.eval.TruthLoader;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -80,6 +82,13 @@ final class EvaluateCommand implements Callable<Integer> {
     if (truth.labelled != null && (truth.labelled.entityColumn == null) == (truth.labelled.entityRegex == null)) {
       throw new ParameterException(spec.commandLine(),
           "give exactly one of --entity-column and --entity-regex with --labelled");
+    }
+    Map<String, String> paths = new LinkedHashMap<>();
+    paths.put("--truth", truth.generator);
+    paths.put("--labelled", truth.labelled == null ? null : truth.labelled.path);
+    paths.put("--report", report);
+    if (common.dryRun(spec, paths, c -> { })) {
+      return 0;
     }
     try (CommonOptions.Session session = common.openForWriting("evaluate")) {
       String dir = report != null ? report : session.run().lakehouse().root() + "/_reports/evaluation/"

@@ -1,8 +1,10 @@
 package dev.cdi.cli;
 
+import dev.cdi.config.S3Settings;
 import dev.cdi.generator.GeneratorJob;
 import dev.cdi.generator.GeneratorOptions;
 import dev.cdi.generator.GeneratorResult;
+import dev.cdi.spark.S3Access;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,6 +48,7 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     GeneratorOptions options = new GeneratorOptions(customers, seed, out, badRowRate, personsPerPartition);
     SparkSession spark = SparkOptions.start("cdi generate", master);
+    S3Access.configure(spark, S3Settings.NONE, System.getenv());
     GeneratorResult result = GeneratorJob.run(spark, options);
     PrintWriter w = spec.commandLine().getOut();
     w.printf("Generated %,d people into %s in %.1f s (%,d files, %,d bytes, %,d malformed rows)%n",

@@ -9,6 +9,7 @@ import dev.cdi.io.Columns.IdentityMap;
 import dev.cdi.io.DeltaIO;
 import dev.cdi.io.Tables;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -51,6 +52,12 @@ final class IdStabilityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Map<String, String> paths = new LinkedHashMap<>();
+    paths.put("--truth", truth);
+    paths.put("--before", before);
+    if (common.dryRun(spec, paths, c -> { })) {
+      return 0;
+    }
     try (CommonOptions.Session session = common.open("id-stability")) {
       SparkSession spark = session.spark();
       String mapPath = session.run().lakehouse().path(Tables.IDENTITY_MAP);

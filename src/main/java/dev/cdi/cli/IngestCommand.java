@@ -21,6 +21,9 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (common.dryRun(spec)) {
+      return 0;
+    }
     try (CommonOptions.Session session = common.openForWriting("ingest")) {
       IngestResult result = new IngestJob(session.spark(), session.config(), session.run()).run();
       Summaries.printIngest(spec.commandLine().getOut(), session.run(), result);

@@ -1,7 +1,9 @@
 package dev.cdi.cli;
 
+import dev.cdi.config.PipelineConfig;
 import dev.cdi.identity.ResolveJob;
 import dev.cdi.identity.ResolveResult;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +24,9 @@ final class ResolveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (common.dryRun(spec, Map.of(), PipelineConfig::identitySettings)) {
+      return 0;
+    }
     try (CommonOptions.Session session = common.openForWriting("resolve")) {
       ResolveResult result = new ResolveJob(session.spark(), session.config(), session.run()).run();
       Summaries.printResolve(spec.commandLine().getOut(), session.run(), result);

@@ -1,12 +1,14 @@
 package dev.cdi.cli;
 
 import dev.cdi.spark.SparkSessions;
+import dev.cdi.spark.StageProgressLogger;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Starts the SparkSession for a CLI command: local unless spark-submit already chose a master. Local sessions
  * use few shuffle and Delta snapshot partitions (the cluster defaults of 200 and 50 cost more in task overhead
- * than they gain on one machine); any value given with {@code --conf}-style system properties wins.
+ * than they gain on one machine); any value given with {@code --conf}-style system properties wins. Every session
+ * logs the progress of long stages ({@link StageProgressLogger}).
  */
 final class SparkOptions {
 
@@ -27,6 +29,8 @@ final class SparkOptions {
               System.getProperty("spark.databricks.delta.snapshotPartitions", "2"))
           .config("spark.ui.showConsoleProgress", "false");
     }
-    return builder.getOrCreate();
+    SparkSession spark = builder.getOrCreate();
+    StageProgressLogger.install(spark.sparkContext());
+    return spark;
   }
 }

@@ -22,6 +22,9 @@ final class StandardizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (common.dryRun(spec)) {
+      return 0;
+    }
     try (CommonOptions.Session session = common.openForWriting("standardize")) {
       SilverResult result = new SilverJob(session.spark(), session.config(), session.run()).run();
       Summaries.printSilver(spec.commandLine().getOut(), session.run(), result);

@@ -9,7 +9,10 @@ import dev.cdi.io.TableId;
 import dev.cdi.io.Tables;
 import dev.cdi.silver.SilverResult;
 import dev.cdi.silver.SourceSilverResult;
+import dev.cdi.pipeline.PipelineResult;
 import dev.cdi.pipeline.RunContext;
+import dev.cdi.pipeline.StageTiming;
+import dev.cdi.privacy.ErasureResult;
 import java.io.PrintWriter;
 
 /** Human-readable summaries printed by the CLI at the end of a command. */
@@ -20,13 +23,14 @@ final class Summaries {
 
   static void printIngest(PrintWriter w, RunContext run, IngestResult result) {
     w.printf("Run %s, lakehouse %s%n", run.runId(), run.lakehouse().root());
-    w.printf("%-22s %6s %8s %12s %12s %12s%n", "source", "files", "skipped", "rows read", "bronze", "quarantined");
+    w.printf("%-22s %6s %8s %12s %12s %12s %11s%n", "source", "files", "skipped", "rows read", "bronze",
+        "quarantined", "suppressed");
     for (SourceIngestResult s : result.sources()) {
-      w.printf("%-22s %6d %8d %,12d %,12d %,12d%n", s.source(), s.filesIngested(), s.filesSkipped(), s.rowsRead(),
-          s.rowsBronze(), s.rowsQuarantined());
+      w.printf("%-22s %6d %8d %,12d %,12d %,12d %,11d%n", s.source(), s.filesIngested(), s.filesSkipped(),
+          s.rowsRead(), s.rowsBronze(), s.rowsQuarantined(), s.rowsSuppressed());
     }
-    w.printf("%-22s %6d %8s %,12d %,12d %,12d%n", "total", result.filesIngested(), "", result.rowsRead(),
-        result.rowsBronze(), result.rowsQuarantined());
+    w.printf("%-22s %6d %8s %,12d %,12d %,12d %,11d%n", "total", result.filesIngested(), "", result.rowsRead(),
+        result.rowsBronze(), result.rowsQuarantined(), result.rowsSuppressed());
     w.println("Tables:");
     for (SourceIngestResult s : result.sources()) {
       w.printf("  %s%n", run.lakehouse().path(Tables.bronze(s.source())));
@@ -89,6 +93,35 @@ final class Summaries {
     for (TableId table : new TableId[] {Tables.GOLD_CUSTOMER_360, Tables.GOLD_JOURNEY, Tables.GOLD_ANONYMOUS_JOURNEY,
         Tables.GOLD_ATTRIBUTION, Tables.GOLD_HOUSEHOLDS}) {
       w.printf("  %s%n", run.lakehouse().path(table));
+    }
+    w.flush();
+  }
+
+  static void printRun(PrintWriter w, PipelineResult result) {
+    w.printf("%nrun %s: stages took %.1fs%n", result.runId(), result.seconds());
+    for (StageTiming t : result.timings()) {
+      w.printf("  %-12s %8.1fs%n", t.stage(), t.seconds());
+    }
+    if (result.report() != null) {
+      w.printf("Run report (%d charts): %s%n  latest: %s%n", result.report().charts(), result.report().path(),
+          result.report().latest());
+    }
+    w.flush();
+  }
+
+  static void printErase(PrintWriter w, ErasureResult r) {
+    w.printf("erasure %s%s%n", r.requestId(), r.dryRun() ? " (preview: nothing was written)" : "");
+    w.printf("  identifiers requested %d (%d not found); customer ids %,d, records %,d, events %,d%n", r.identifiers(),
+        r.identifiersNotFound(), r.customers(), r.records(), r.events());
+    if (!r.resumedRequests().isEmpty()) {
+      w.printf("  completed unfinished requests %s%n", r.resumedRequests());
+    }
+    w.printf("%-32s %12s%n", "table", r.dryRun() ? "rows matched" : "rows deleted");
+    r.rowsDeleted().forEach((table, rows) -> w.printf("  %-30s %,12d%n", table, rows));
+    w.printf("  households changed %,d; reports redacted %d%n", r.householdsChanged(), r.reportsRedacted());
+    if (!r.dryRun()) {
+      w.printf("  purged %d tables: %,d old files, %,d log files; %.1fs%n", r.tablesPurged(), r.filesPurged(),
+          r.logFilesDeleted(), r.seconds());
     }
     w.flush();
   }

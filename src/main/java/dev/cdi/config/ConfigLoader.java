@@ -33,7 +33,7 @@ public final class ConfigLoader {
 
   private static final Pattern SOURCE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
   private static final Set<String> TOP_KEYS = Set.of("lakehouse", "input_root", "ingest", "lock", "sources",
-      "quality", "identity", "gold");
+      "quality", "identity", "gold", "s3");
   private static final Set<String> LOCK_KEYS = Set.of("wait_seconds", "stale_after_seconds");
   private static final Set<String> INGEST_KEYS = Set.of("max_field_bytes", "max_record_bytes",
       "quarantine_raw_max_bytes");
@@ -90,7 +90,8 @@ public final class ConfigLoader {
     IdentitySettings identity = root.get("identity").isMissing() ? null
         : IdentityLoader.load(root.get("identity"), sources.keySet());
     GoldSettings gold = root.get("gold").isMissing() ? null : GoldLoader.load(root.get("gold"), sources.keySet());
-    return new PipelineConfig(lakehouse, inputRoot, ingest, lock, sources, expectations, identity, gold, origin);
+    S3Settings s3 = S3Loader.load(root.get("s3"));
+    return new PipelineConfig(lakehouse, inputRoot, ingest, lock, sources, expectations, identity, gold, s3, origin);
   }
 
   /** An event's {@code record_source} must name a source that maps identity records. */
@@ -214,7 +215,7 @@ public final class ConfigLoader {
     String value = node.asNonBlankString().strip();
     String problem = LakehousePaths.problem(value);
     if (problem != null) {
-      throw node.error(node.path() + " " + problem + ", got '" + value + "'");
+      throw node.error(node.path() + " " + problem + ", got '" + LakehousePaths.forDisplay(value) + "'");
     }
     return value;
   }

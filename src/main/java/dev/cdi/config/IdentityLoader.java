@@ -93,7 +93,7 @@ final class IdentityLoader {
       view.requireOnlyKeys(Set.of("name", "bands", "rows", "max_bucket_size", "shingles"));
       List<Shingler> shinglers = new ArrayList<>();
       for (ConfigNode s : items(view.get("shingles"))) {
-        s.requireOnlyKeys(Set.of("column", "kind", "q", "attribute"));
+        s.requireOnlyKeys(Set.of("column", "kind", "q", "attribute", "keyed_by"));
         String column = s.get("column").asNonBlankString();
         String kind = s.get("kind").isMissing() ? "qgrams" : s.get("kind").asChoice(SHINGLES);
         Shingler shingler = valid(s, () -> switch (kind) {
@@ -101,8 +101,10 @@ final class IdentityLoader {
           case "value" -> Shingler.value(column);
           default -> Shingler.qgrams(column, (int) s.get("q").longInRange(Shingler.DEFAULT_Q, 1, 10));
         });
-        shinglers.add(s.get("attribute").isMissing() ? shingler
-            : valid(s, () -> shingler.as(s.get("attribute").asNonBlankString())));
+        Shingler named = s.get("attribute").isMissing() ? shingler
+            : valid(s, () -> shingler.as(s.get("attribute").asNonBlankString()));
+        shinglers.add(s.get("keyed_by").isMissing() ? named
+            : valid(s, () -> named.keyedBy(s.get("keyed_by").asNonBlankString())));
       }
       views.add(valid(view, () -> new BlockingView(view.get("name").asNonBlankString(), shinglers,
           (int) view.get("bands").longInRange(20, 1, BlockingView.MAX_HASHES),

@@ -47,10 +47,30 @@ public final class LakehousePaths {
       if (uri.getAuthority() == null && path.contains("://")) {
         return "has no bucket or host after '" + scheme + "://'";
       }
+      if (uri.getRawUserInfo() != null) {
+        return "must not carry credentials (" + scheme + "://user:secret@...); S3 credentials come from the AWS"
+            + " default chain or fs.s3a.* Spark properties";
+      }
     } catch (URISyntaxException e) {
       return "is not a valid URI: " + e.getMessage();
     }
     return null;
+  }
+
+  /**
+   * {@code path} for messages and logs: the user information of a {@code scheme://user:secret@host/...} URI, which
+   * {@link #problem} refuses, is replaced by {@code ***} so that a secret pasted into a path is never echoed.
+   */
+  public static String forDisplay(String path) {
+    int start = path.indexOf("://");
+    if (start < 0 || scheme(path) == null) {
+      return path;
+    }
+    int hostStart = start + 3;
+    int slash = path.indexOf('/', hostStart);
+    int authorityEnd = slash < 0 ? path.length() : slash;
+    int at = path.lastIndexOf('@', authorityEnd - 1);
+    return at < hostStart ? path : path.substring(0, hostStart) + "***" + path.substring(at);
   }
 
   private static String scheme(String path) {

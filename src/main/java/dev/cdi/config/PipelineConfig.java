@@ -18,11 +18,13 @@ import java.util.Map;
  * @param expectations data-quality expectations over the silver metrics
  * @param identity     identity resolution settings, or null when the file has no {@code identity} section
  * @param gold         gold-layer settings, or null when the file has no {@code gold} section
+ * @param s3           how to reach S3 for {@code s3a://} paths ({@link S3Settings#NONE} without an {@code s3} section)
  * @param origin       the file this came from, for messages
  */
 public record PipelineConfig(String lakehouse, String inputRoot, IngestSettings ingest, LockSettings lock,
                              Map<String, SourceConfig> sources, List<Expectation> expectations,
-                             IdentitySettings identity, GoldSettings gold, String origin) {
+                             IdentitySettings identity, GoldSettings gold, S3Settings s3,
+                             String origin) {
 
   public PipelineConfig {
     sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
@@ -32,13 +34,13 @@ public record PipelineConfig(String lakehouse, String inputRoot, IngestSettings 
   /** A copy with another lakehouse root (the CLI's {@code --lakehouse}). */
   public PipelineConfig withLakehouse(String newLakehouse) {
     requireUsablePath("--lakehouse", newLakehouse);
-    return new PipelineConfig(newLakehouse, inputRoot, ingest, lock, sources, expectations, identity, gold, origin);
+    return new PipelineConfig(newLakehouse, inputRoot, ingest, lock, sources, expectations, identity, gold, s3, origin);
   }
 
   /** A copy with another input root (the CLI's {@code --input}). */
   public PipelineConfig withInputRoot(String newInputRoot) {
     requireUsablePath("--input", newInputRoot);
-    return new PipelineConfig(lakehouse, newInputRoot, ingest, lock, sources, expectations, identity, gold, origin);
+    return new PipelineConfig(lakehouse, newInputRoot, ingest, lock, sources, expectations, identity, gold, s3, origin);
   }
 
   /** The identity settings, or an error saying the configuration has none. */
@@ -72,7 +74,7 @@ public record PipelineConfig(String lakehouse, String inputRoot, IngestSettings 
   private static void requireUsablePath(String option, String path) {
     String problem = LakehousePaths.problem(path);
     if (problem != null) {
-      throw new ConfigException(option + " " + problem + ", got '" + path + "'");
+      throw new ConfigException(option + " " + problem + ", got '" + LakehousePaths.forDisplay(path) + "'");
     }
   }
 }

@@ -27,6 +27,7 @@ import dev.cdi.io.Tables;
 import dev.cdi.pipeline.RunContext;
 import dev.cdi.spark.KeptDatasets;
 import dev.cdi.spark.SchemaChecks;
+import dev.cdi.spark.StageScope;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,12 +61,15 @@ import org.slf4j.LoggerFactory;
  * keys and row hashes equal the new ones, so no MERGE runs and no version is added), and a run that died halfway
  * is completed by running again. Shuffle
  * cost: the events ⋈ event map and records ⋈ map joins, exchanges by customer for sessions, survivorship and
- * traits, the conversion ⋈ touchpoint join, and each table's MERGE join with its target.
+ * traits, the conversion ⋈ touchpoint join, and each table's MERGE join with its target. Spark jobs are named by
+ * step: {@code cdi build-gold: journeys}, {@code customer 360}, {@code households}, {@code writing}
+ * ({@link StageScope}).
  */
 public final class GoldJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(GoldJob.class);
   private static final int TOP_CHANNELS = 5;
+  private static final String STAGE = "build-gold";
 
   private final SparkSession spark;
   private final PipelineConfig config;
@@ -84,9 +88,9 @@ public final class GoldJob {
     GoldTables.Inputs in = tables.read();
     requireColumns(in, settings);
     KeptDatasets kept = new KeptDatasets();
-    try {
-      Built built = build(in, settings, tables.asOfDate(in), kept);
-      stage("writing");
+    try (StageScope scope = StageScope.open(spark, STAGE, run.runId())) {
+      Built built = build(in, settings, tables.asOfDate(in), kept, scope);
+      scope.step("writing");
       Map<String, RowChanges> changes = write(tables, built);
       GoldResult result = summarize(built, changes, start);
       LOG.info("build-gold {}: {} customers ({} in {} multi-person households), {} touchpoints in {} sessions, {}"
@@ -97,7 +101,6 @@ public final class GoldJob {
       return result;
     } finally {
       kept.releaseAll();
-      spark.sparkContext().setJobDescription(null);
     }
   }
 
@@ -126,17 +129,19 @@ public final class GoldJob {
                        Dataset<Row> attribution, Dataset<Row> households) {
   }
 
-  private Built build(GoldTables.Inputs in, GoldSettings settings, LocalDate asOf, KeptDatasets kept) {
-    stage("journeys");
+  private Built build(GoldTables.Inputs in, GoldSettings settings, LocalDate asOf, KeptDatasets kept,
+                     StageScope scope) {
+    scope.step("journeys");
     Dataset<Row> customerEvents = kept.keep(Journeys.customerEvents(in.events(), in.eventMap()));
     Dataset<Row> records = kept.keep(in.identities().join(GoldTables.mapColumns(in.map()),
         Columns.IdentityMap.RECORD_KEY));
     Dataset<Row> journey = kept.keep(Journeys.journey(customerEvents, settings.journey()));
     Dataset<Row> anonymous = kept.keep(Journeys.anonymous(in.events(), in.eventMap(), settings.journey()));
     Dataset<Row> attribution = kept.keep(AttributionModels.credit(journey, settings.attribution()));
-    stage("customer 360");
+    scope.step("customer 360");
     Dataset<Row> golden = kept.keep(Survivorship.golden(records, settings.survivorship()));
     Dataset<Row> evidence = kept.keep(HouseholdGrouping.evidence(records, settings.households(), blocked()));
+    scope.step("households");
     Dataset<Row> assignment = households(golden, evidence, kept);
     Dataset<Row> customers = kept.keep(GoldenRecords.assemble(new GoldenRecords.Parts(golden,
         CustomerIdentifiers.fromRecords(records), CustomerTraits.fromEvents(customerEvents,
@@ -169,19 +174,20 @@ public final class GoldJob {
    */
   public void optimize() {
     GoldTables tables = new GoldTables(spark, run.lakehouse(), run);
-    stage("optimize");
-    tables.zOrder(Tables.GOLD_CUSTOMER_360, Customer360.CUSTOMER_ID);
-    tables.zOrder(Tables.GOLD_ATTRIBUTION, Columns.Attribution.CUSTOMER_ID);
-    tables.compact(Tables.GOLD_JOURNEY);
-    tables.compact(Tables.GOLD_ANONYMOUS_JOURNEY);
-    tables.compact(Tables.GOLD_HOUSEHOLDS);
+    try (StageScope scope = StageScope.open(spark, STAGE, run.runId())) {
+      scope.step("optimize");
+      tables.zOrder(Tables.GOLD_CUSTOMER_360, Customer360.CUSTOMER_ID);
+      tables.zOrder(Tables.GOLD_ATTRIBUTION, Columns.Attribution.CUSTOMER_ID);
+      tables.compact(Tables.GOLD_JOURNEY);
+      tables.compact(Tables.GOLD_ANONYMOUS_JOURNEY);
+      tables.compact(Tables.GOLD_HOUSEHOLDS);
+    }
     LOG.info("build-gold {}: compacted the gold tables, customer_360 and attribution Z-ordered by customer id",
         run.runId());
   }
 
   /** Household ids for every customer (kept): connected components over the household evidence. */
   private Dataset<Row> households(Dataset<Row> golden, Dataset<Row> evidence, KeptDatasets kept) {
-    stage("households");
     ComponentsResult components = new ConnectedComponents(ComponentsSettings.DEFAULTS).run(HouseholdGrouping.edges(evidence));
     try {
       return kept.keep(HouseholdGrouping.assign(golden, components.assignments()));
@@ -205,11 +211,6 @@ public final class GoldJob {
     return new GoldResult(run.runId(), built.asOf(), built.customers().count(), multi.getLong(0),
         multi.isNullAt(1) ? 0 : multi.getLong(1), touch.getLong(0), touch.getLong(1), built.anonymous().count(),
         conversions, top, changes, (System.nanoTime() - start) / 1e9);
-  }
-
-  private void stage(String name) {
-    spark.sparkContext().setJobDescription("build-gold: " + name);
-    LOG.info("build-gold {}: {}", run.runId(), name);
   }
 
 }

@@ -11,6 +11,7 @@ import dev.cdi.io.Columns.IdentityMap;
 import dev.cdi.io.DeltaIO;
 import dev.cdi.io.Tables;
 import dev.cdi.pipeline.RunContext;
+import dev.cdi.spark.StageScope;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -60,8 +61,8 @@ public final class EvaluateJob {
         .select(IdentityMap.RECORD_KEY, IdentityMap.CUSTOMER_ID);
     IdentityEvaluator evaluator = new IdentityEvaluator(EvaluationSettings.DEFAULTS);
     EvaluationRun evaluation = new EvaluationRun(run.runId(), request.label(), run.startedAt());
-    spark.sparkContext().setJobDescription("evaluate " + request.label());
-    try {
+    try (StageScope scope = StageScope.open(spark, "evaluate", run.runId())) {
+      scope.step(request.label());
       EvaluationResult result = request.blocking()
           ? evaluator.evaluate(evaluation, predicted, request.truth(), Candidates.keys(
               DeltaIO.read(spark, run.lakehouse().path(Tables.SILVER_IDENTITIES)), config.identitySettings()))
@@ -74,8 +75,6 @@ public final class EvaluateJob {
           String.format("%.4f", result.metrics().pairwiseRecall()),
           String.format("%.4f", result.metrics().pairwiseF1()), request.reportDir());
       return new Outcome(result, files);
-    } finally {
-      spark.sparkContext().setJobDescription(null);
     }
   }
 }

@@ -34,6 +34,7 @@ import dev.cdi.io.Tables;
 import dev.cdi.pipeline.FaultInjection;
 import dev.cdi.pipeline.RunContext;
 import dev.cdi.spark.KeptDatasets;
+import dev.cdi.spark.StageScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,8 +66,10 @@ import org.slf4j.LoggerFactory;
  * <p>Idempotence: the result depends only on silver, the configuration and the previous map. The id history is
  * written before the map it describes: a rerun of the same run id after a crash between the two still sees the old
  * map, computes the same history (rows keyed by old id, new id and run id, so none is added twice) and then writes
- * the map. A rerun after the map was written finds every cluster's id there and changes nothing. Shuffle cost: see
- * the steps' classes; the largest are the pair ⋈ record joins of the comparator and the banding group-by.
+ * the map. A rerun after the map was written finds every cluster's id there and changes nothing.
+ * Shuffle cost: see the steps' classes; the largest are the pair ⋈ record joins of the comparator and the banding
+ * group-by. Spark jobs are named by step: {@code cdi resolve: records}, {@code blocking}, {@code scoring},
+ * {@code clustering}, {@code customer ids}, {@code events} ({@link StageScope}).
  */
 public final class ResolveJob {
 
@@ -91,10 +94,11 @@ public final class ResolveJob {
         new IllegalStateException("no silver/identities table under " + lakehouse.root()
             + "; run `standardize` first"));
     KeptDatasets kept = new KeptDatasets();
-    try {
+    try (StageScope scope = StageScope.open(spark, "resolve", run.runId())) {
+      scope.step("records");
       Dataset<Row> records = kept.keep(IdentityRecords.prepare(silver, settings));
       long recordCount = checkedCount(records);
-      stage("candidates");
+      scope.step("blocking");
       IdentifierLinks.Result identifierLinks = IdentifierLinks.link(records, settings.identifiers());
       Dataset<Row> identifierPairs = kept.keep(identifierLinks.pairs());
       Dataset<Row> candidates = kept.keep(Candidates.union(records, identifierPairs, settings));
@@ -102,7 +106,7 @@ public final class ResolveJob {
       long candidateCount = candidates.count();
       LOG.info("resolve {}: {} records, {} identifier pairs, {} candidate pairs in all", run.runId(), recordCount,
           identifierPairCount, candidateCount);
-      stage("scoring");
+      scope.step("scoring");
       Dataset<Row> compared = kept.keep(PairComparator.compare(candidates, records, settings.comparisons()));
       Dataset<Row> eligible = compared.where(not(LinkDecisions.conflict(settings)));
       long eligibleCount = eligible.count();
@@ -117,9 +121,9 @@ public final class ResolveJob {
           sum(when(col(LinkDecisions.CONFLICT), 1L).otherwise(0L))).first();
       long links = decisions.isNullAt(0) ? 0 : decisions.getLong(0);
       long conflicts = decisions.isNullAt(1) ? 0 : decisions.getLong(1);
-      stage("clustering");
+      scope.step("clustering");
       Clustering clustering = cluster(records, decided, settings, kept);
-      stage("customer ids");
+      scope.step("customer ids");
       IdentityTables tables = new IdentityTables(spark, lakehouse, run);
       StableIds.Result ids = StableIds.assign(clustering.clusters(), tables.previousMap(), run.runId());
       Dataset<Row> assignments = kept.keep(ids.assignments());
@@ -131,7 +135,7 @@ public final class ResolveJob {
       FaultInjection.reach("resolve.map-written");
       tables.writeEdges(decided, records, assignments);
       long excluded = tables.writeExcluded(identifierLinks.excluded());
-      stage("events");
+      scope.step("events");
       Dataset<Row> direct = kept.keep(EventResolution.direct(
           DeltaIO.readIfExists(spark, lakehouse.path(Tables.SILVER_EVENTS)).orElse(tables.noEvents()),
           silver, assignments, settings.identifiers().blockedByColumn()));
@@ -148,15 +152,8 @@ public final class ResolveJob {
       return result;
     } finally {
       kept.releaseAll();
-      spark.sparkContext().setJobDescription(null);
     }
   }
-
-  private void stage(String name) {
-    spark.sparkContext().setJobDescription("resolve: " + name);
-    LOG.info("resolve {}: {}", run.runId(), name);
-  }
-
 
   /** Counts the records, failing if two record keys hash to one node id (probability ~ n² / 2^65). */
   private static long checkedCount(Dataset<Row> records) {

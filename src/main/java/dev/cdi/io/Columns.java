@@ -58,6 +58,8 @@ public final class Columns {
     public static final String ROWS_BRONZE = "rows_bronze";
     public static final String ROWS_QUARANTINED = "rows_quarantined";
     public static final String BLANK_LINES = "blank_lines";
+    /** Rows dropped because they hold an erased person's identifiers (see {@link Suppression}). */
+    public static final String ROWS_SUPPRESSED = "rows_suppressed";
     public static final String BRONZE_VERSION = "bronze_version";
     public static final String QUARANTINE_VERSION = "quarantine_version";
     public static final String RUN_ID = "run_id";
@@ -361,6 +363,42 @@ public final class Columns {
     public static final String RUN_ID = "run_id";
 
     private Households() {
+    }
+  }
+
+  /** {@code _privacy/suppression}: salted hashes of what erasure removed; ingestion drops rows that match. */
+  public static final class Suppression {
+    public static final String HASH = "hash";
+    public static final String KIND = "kind";
+    public static final String REQUEST_ID = "request_id";
+    /** Fingerprint of the salt the hash was made with ({@code PrivacySalt.check()}). */
+    public static final String SALT_CHECK = "salt_check";
+    public static final String ADDED_AT = "added_at";
+
+    private Suppression() {
+    }
+  }
+
+  /** {@code _privacy/erasure_audit}: one row per finished erasure request, without personal data. */
+  public static final class ErasureAudit {
+    public static final String REQUEST_ID = "request_id";
+    public static final String REQUESTED_AT = "requested_at";
+    public static final String FINISHED_AT = "finished_at";
+    /** Salted hashes of the identifiers the request named. */
+    public static final String IDENTIFIER_HASHES = "identifier_hashes";
+    public static final String IDENTIFIERS_NOT_FOUND = "identifiers_not_found";
+    public static final String CUSTOMERS = "customers";
+    public static final String RECORDS = "records";
+    public static final String EVENTS = "events";
+    /** Rows deleted per table ({@code layer.table}). */
+    public static final String ROWS_DELETED = "rows_deleted";
+    public static final String REPORTS_REDACTED = "reports_redacted";
+    public static final String FILES_PURGED = "files_purged";
+    public static final String RETAIN_HOURS = "retain_hours";
+    /** Earlier unfinished requests this run completed. */
+    public static final String RESUMED_REQUESTS = "resumed_requests";
+
+    private ErasureAudit() {
     }
   }
 }

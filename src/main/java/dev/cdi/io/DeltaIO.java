@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -142,6 +143,18 @@ public final class DeltaIO {
     return latestVersion(spark, path);
   }
 
+  /**
+   * Deletes the rows for which {@code condition} holds (a deterministic expression over the table's columns).
+   * Delta records the condition's SQL text in the commit, so it should hold no literal values worth hiding: a UDF
+   * that keeps its parameters to itself, or column comparisons.
+   *
+   * @return the table version afterwards
+   */
+  public static long deleteWhere(SparkSession spark, String path, Column condition) {
+    DeltaTable.forPath(spark, path).delete(condition);
+    return latestVersion(spark, path);
+  }
+
   /** Replaces the table's rows with {@code data} (a new version; older ones stay readable by time travel). */
   public static long overwrite(Dataset<Row> data, String path) {
     data.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path);
@@ -243,6 +256,12 @@ public final class DeltaIO {
   public static long compact(SparkSession spark, String path) {
     DeltaTable.forPath(spark, path).optimize().executeCompaction();
     return latestVersion(spark, path);
+  }
+
+  /** The operations (as Delta names them: WRITE, MERGE, DELETE, VACUUM END ...) of the commits after {@code version}. */
+  public static List<String> operationsAfter(SparkSession spark, String path, long version) {
+    return DeltaTable.forPath(spark, path).history().where(col("version").gt(version)).select("operation")
+        .collectAsList().stream().map(r -> r.getString(0)).toList();
   }
 
   /** The latest committed version of the table at {@code path}, or -1 if there is none. */

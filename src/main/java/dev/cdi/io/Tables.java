@@ -7,6 +7,8 @@ public final class Tables {
   public static final String SILVER = "silver";
   public static final String IDENTITY = "identity";
   public static final String GOLD = "gold";
+  /** Erasure bookkeeping; holds no personal data. */
+  public static final String PRIVACY = "_privacy";
 
   /** Rows that could not be ingested, with the reason. */
   public static final TableId QUARANTINE = new TableId(BRONZE, "_quarantine");
@@ -49,6 +51,11 @@ public final class Tables {
   public static final TableId GOLD_ATTRIBUTION = new TableId(GOLD, "attribution");
   /** Customers grouped into households. */
   public static final TableId GOLD_HOUSEHOLDS = new TableId(GOLD, "households");
+
+  /** Salted hashes of erased identifiers, records, events and customers: ingestion drops rows that match. */
+  public static final TableId SUPPRESSION = new TableId(PRIVACY, "suppression");
+  /** One row per finished erasure request: hashes of what was asked, counts of what was removed. */
+  public static final TableId ERASURE_AUDIT = new TableId(PRIVACY, "erasure_audit");
 
   private Tables() {
   }

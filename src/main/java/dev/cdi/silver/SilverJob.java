@@ -1,7 +1,5 @@
 package dev.cdi.silver;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 
 import dev.cdi.config.Expectation;
@@ -18,6 +16,7 @@ import dev.cdi.pipeline.FaultInjection;
 import dev.cdi.pipeline.RunContext;
 import dev.cdi.quality.DataQualityException;
 import dev.cdi.quality.SilverQuality;
+import dev.cdi.spark.StageScope;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * <p>Idempotence: the log is written after the MERGEs. A run that dies before that is redone from the same
  * bronze range, and the MERGE gives the same rows again; quarantine and metrics appends carry the bronze version as
  * Delta {@code txnVersion}, so a replay skips them. Cost per source: one scan of the new bronze rows per
- * mapping, a shuffle by record or event key for the dedupe, and the MERGE join with the silver table.
+ * mapping, a shuffle by record or event key for the dedupe, and the MERGE join with the silver table. Spark jobs are
+ * named {@code cdi standardize: <source>} ({@link StageScope}).
  */
 public final class SilverJob {
 
@@ -64,9 +64,6 @@ public final class SilverJob {
   private static final StructType METRICS = new StructType().add("run_id", DataTypes.StringType)
       .add("source", DataTypes.StringType).add("table", DataTypes.StringType).add("metric", DataTypes.StringType)
       .add("value", DataTypes.DoubleType).add("computed_at", DataTypes.TimestampType);
-  private static final StructType LOG_SCHEMA = new StructType().add("source", DataTypes.StringType)
-      .add("bronze_version", DataTypes.LongType).add("run_id", DataTypes.StringType)
-      .add("logged_at", DataTypes.TimestampType);
 
   private final SparkSession spark;
   private final PipelineConfig config;
@@ -83,9 +80,12 @@ public final class SilverJob {
   public SilverResult run() {
     long start = System.nanoTime();
     List<SourceSilverResult> results = new ArrayList<>();
-    for (SourceConfig source : config.sources().values()) {
-      if (source.silverMapping().isPresent()) {
-        results.add(standardize(source));
+    try (StageScope scope = StageScope.open(spark, "standardize", run.runId())) {
+      for (SourceConfig source : config.sources().values()) {
+        if (source.silverMapping().isPresent()) {
+          scope.step(source.name());
+          results.add(standardize(source));
+        }
       }
     }
     SilverResult result = new SilverResult(run.runId(), results, (System.nanoTime() - start) / 1e9);
@@ -104,26 +104,18 @@ public final class SilverJob {
       LOG.info("{}: silver is up to date (bronze version {})", source.name(), current);
       return new SourceSilverResult(source.name(), consumed, consumed, 0, 0, 0, 0, 0, 0);
     }
-    spark.sparkContext().setJobDescription("standardize " + source.name());
-    long[] identities;
-    long[] events;
-    try {
-      Dataset<Row> bronze = consumed < 0 ? DeltaIO.readVersion(spark, bronzePath, current)
-          : DeltaIO.readInserts(spark, bronzePath, consumed, current);
-      List<Row> metrics = new ArrayList<>();
-      SilverMapping mapping = source.silver();
-      identities = mapping.identityMapping().isPresent() ? fill(IDENTITIES, source, bronze, current, metrics)
-          : new long[3];
-      events = mapping.eventMapping().isPresent() ? fill(EVENTS, source, bronze, current, metrics) : new long[3];
-      DeltaIO.append(spark.createDataFrame(metrics, METRICS).coalesce(1), lakehouse.path(Tables.SILVER_DQ_METRICS),
-          DeltaIO.AppendSpec.plain().idempotent("cdi-dq-metrics:" + source.name(), current));
-      FaultInjection.reach("standardize.metrics-written:" + source.name());
-      DeltaIO.append(spark.createDataFrame(List.of(RowFactory.create(source.name(), current, run.runId(),
-          Timestamp.from(Instant.now()))), LOG_SCHEMA), lakehouse.path(Tables.SILVER_STANDARDIZE_LOG),
-          DeltaIO.AppendSpec.plain());
-    } finally {
-      spark.sparkContext().setJobDescription(null);
-    }
+    Dataset<Row> bronze = consumed < 0 ? DeltaIO.readVersion(spark, bronzePath, current)
+        : DeltaIO.readInserts(spark, bronzePath, consumed, current);
+    List<Row> metrics = new ArrayList<>();
+    SilverMapping mapping = source.silver();
+    long[] identities = mapping.identityMapping().isPresent() ? fill(IDENTITIES, source, bronze, current, metrics)
+        : new long[3];
+    long[] events = mapping.eventMapping().isPresent() ? fill(EVENTS, source, bronze, current, metrics)
+        : new long[3];
+    DeltaIO.append(spark.createDataFrame(metrics, METRICS).coalesce(1), lakehouse.path(Tables.SILVER_DQ_METRICS),
+        DeltaIO.AppendSpec.plain().idempotent("cdi-dq-metrics:" + source.name(), current));
+    FaultInjection.reach("standardize.metrics-written:" + source.name());
+    new StandardizeLog(spark, lakehouse).record(source.name(), current, run.runId());
     SourceSilverResult result = new SourceSilverResult(source.name(), consumed, current, identities[0],
         identities[1], events[0], events[1], identities[2] + events[2], (System.nanoTime() - start) / 1e9);
     LOG.info("{}: bronze versions ({}, {}] -> {} identity rows into {} records, {} event rows into {} events, {}"
@@ -246,9 +238,6 @@ public final class SilverJob {
   }
 
   private long consumedVersion(String source) {
-    return DeltaIO.readIfExists(spark, lakehouse.path(Tables.SILVER_STANDARDIZE_LOG))
-        .map(log -> log.where(col("source").equalTo(source)).agg(max("bronze_version"))
-            .first())
-        .filter(row -> !row.isNullAt(0)).map(row -> row.getLong(0)).orElse(-1L);
+    return new StandardizeLog(spark, lakehouse).consumedVersion(source);
   }
 }

@@ -85,9 +85,9 @@ class IngestJobTest {
     IngestResult result = ingest("run-1");
 
     assertEquals(List.of(
-            new Counts("crm", 3, 0, 3, 4, 3, 1),
-            new Counts("web", 1, 0, 1, 4, 1, 3),
-            new Counts("pq", 2, 0, 2, 2, 1, 1)),
+            new Counts("crm", 3, 0, 3, 4, 3, 1, 0),
+            new Counts("web", 1, 0, 1, 4, 1, 3, 0),
+            new Counts("pq", 2, 0, 2, 2, 1, 1, 0)),
         result.sources().stream().map(Counts::of).toList());
 
     Dataset<Row> crm = table(Tables.bronze("crm"));
@@ -122,12 +122,13 @@ class IngestJobTest {
             .map(r -> String.join("|", r.getString(0), fileName(r.getString(1)), str(r, "row_number"),
                 str(r, "line_number"), r.getString(5), String.valueOf(r.getString(6)))).toList());
 
-    assertEquals(List.of("crm|a.csv|3|2|1|1", "crm|b.csv|1|1|0|0", "crm|empty.csv|0|0|0|0",
-            "pq|corrupt.parquet|1|0|1|0", "pq|good.parquet|1|1|0|0", "web|1.jsonl|4|1|3|0"),
+    assertEquals(List.of("crm|a.csv|3|2|1|0|1", "crm|b.csv|1|1|0|0|0", "crm|empty.csv|0|0|0|0|0",
+            "pq|corrupt.parquet|1|0|1|0|0", "pq|good.parquet|1|1|0|0|0", "web|1.jsonl|4|1|3|0|0"),
         table(Tables.INGEST_LOG).where(col("status").equalTo("committed")).orderBy("source", "file_path")
             .collectAsList().stream().map(r -> String.join("|", r.getString(0), fileName(r.getString(1)),
                 str(r, Columns.IngestLog.ROWS_READ), str(r, "rows_bronze"),
-                str(r, "rows_quarantined"), str(r, "blank_lines"))).toList());
+                str(r, "rows_quarantined"), str(r, Columns.IngestLog.ROWS_SUPPRESSED), str(r, "blank_lines")))
+            .toList());
     assertEquals("p1|7|1", table(Tables.bronze("pq")).collectAsList().stream()
         .map(r -> r.getAs("pid") + "|" + r.getAs("qty") + "|" + r.getAs("_row_number")).collect(Collectors.joining()));
   }
@@ -147,7 +148,7 @@ class IngestJobTest {
 
     write("crm/c.csv", "id;name;email;loyalty\n5;Eve;e@x.com;L9\n");
     IngestResult third = ingest("run-3");
-    assertEquals(new Counts("crm", 1, 3, 4, 1, 1, 0), Counts.of(third.sources().get(0)));
+    assertEquals(new Counts("crm", 1, 3, 4, 1, 1, 0, 0), Counts.of(third.sources().get(0)));
     Dataset<Row> crm = table(Tables.bronze("crm"));
     assertEquals(4, crm.count());
     assertEquals("L9", crm.where(col("id").equalTo("5")).first().getAs("loyalty"));
@@ -171,7 +172,7 @@ class IngestJobTest {
 
     IngestResult result = ingest("run-2");
     SourceIngestResult webResult = result.sources().get(1);
-    assertEquals(new Counts("web", 1, 0, 1, 4, 1, 3), Counts.of(webResult));
+    assertEquals(new Counts("web", 1, 0, 1, 4, 1, 3, 0), Counts.of(webResult));
     assertEquals(1, webResult.batchesReplayed());
     assertEquals(3, table(Tables.QUARANTINE).where(col("source").equalTo("web")).count());
     Dataset<Row> bronze = table(Tables.bronze("web"));
@@ -192,10 +193,10 @@ class IngestJobTest {
 
   /** The counting part of a source result. */
   record Counts(String source, int filesIngested, int filesSkipped, int files, long read, long bronze,
-                long quarantined) {
+                long quarantined, long suppressed) {
     static Counts of(SourceIngestResult r) {
       return new Counts(r.source(), r.filesIngested(), r.filesSkipped(), r.filesListed(), r.rowsRead(), r.rowsBronze(),
-          r.rowsQuarantined());
+          r.rowsQuarantined(), r.rowsSuppressed());
     }
   }
 }

@@ -2,7 +2,9 @@ package dev.cdi.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.cdi.privacy.PrivacySalt;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -25,7 +27,7 @@ class CdiCommandTest {
 
   @Test
   void everySubcommandHasHelp() {
-    for (String sub : new String[] {"generate", "ingest", "build-gold", "run"}) {
+    for (String sub : new String[] {"generate", "ingest", "build-gold", "run", "erase"}) {
       assertEquals(0, run(sub, "--help"));
     }
     String help = out.toString();
@@ -60,5 +62,23 @@ class CdiCommandTest {
     err.getBuffer().setLength(0);
     assertEquals(1, run("generate", "--customers", "0", "--out", dir.resolve("g").toString()));
     assertEquals("cdi generate: error: --customers must be >= 1, got 0" + System.lineSeparator(), err.toString());
+  }
+
+  @Test
+  void eraseChecksItsRequestAndSaltBeforeSparkStartsAndNeverEchoesAValue() {
+    assertEquals(1, run("erase", "--conf", "conf/pipeline.yaml"));
+    assertEquals("cdi erase: error: give --identifier, --customer-id or --file (or --resume)"
+        + System.lineSeparator(), err.toString());
+
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("erase", "--identifier", "a@x.com", "--identifier", "email:amy.ruiz.at.example"));
+    assertEquals("cdi erase: error: request item 2 is not a valid email" + System.lineSeparator(), err.toString());
+
+    assumeTrue(System.getenv(PrivacySalt.ENV) == null, "the environment sets a salt");
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("erase", "--identifier", "amy.ruiz@example.com"));
+    assertTrue(err.toString().startsWith("cdi erase: error: erase needs the secret salt in the environment variable"
+        + " CDI_PRIVACY_SALT"), err.toString());
+    assertTrue(!err.toString().contains("amy"), err.toString());
   }
 }

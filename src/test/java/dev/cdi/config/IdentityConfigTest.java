@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.cdi.identity.IdentitySettings;
+import dev.cdi.identity.block.Shingler;
 import dev.cdi.identity.score.ComparisonOption;
 import dev.cdi.identity.score.TypoCheck;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ class IdentityConfigTest {
         views:
           - {name: name, bands: 10, rows: 5, max_bucket_size: 100,
              shingles: [{column: given_key, kind: qgrams, q: 2, attribute: name}, {column: family_key}]}
+          - {name: family_birth, bands: 8, rows: 3, shingles: [{column: family_key, keyed_by: birth_date}]}
       comparisons:
         - {name: given_name, column: given_key, kind: string, thresholds: [0.9, 0.8], tf_adjust: true,
            nicknames: true, typo_check: {min_count: 4}}
@@ -62,6 +64,8 @@ class IdentityConfigTest {
     assertEquals(4, s.identifiers().hubs().maxDistinctNames());
     assertEquals("family_key", s.identifiers().hubs().nameColumn());
     assertEquals(List.of("given_key", "family_key"), s.blocking().views().get(0).columns());
+    assertEquals(Shingler.qgrams("family_key").keyedBy("birth_date"), s.blocking().views().get(1).shinglers().get(0));
+    assertEquals(List.of("family_key", "birth_date"), s.blocking().views().get(1).columns());
     assertEquals(0.9, s.matchThreshold());
     assertEquals(Set.of(ComparisonOption.TF_ADJUST, ComparisonOption.NICKNAME_LEVEL),
         s.comparisons().specs().get(0).options());
@@ -90,6 +94,9 @@ class IdentityConfigTest {
     assertEquals("identity.derived_columns: a column name must match [a-z][a-z0-9_]*, got 'Name' (i.yaml)",
         assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml(VALID.replace("name_text:", "Name:")),
             "i.yaml")).getMessage());
+    assertEquals("lsh.shingler.keyed_by must name another column than family_key, got 'family_key' (i.yaml)",
+        assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml(VALID.replace("keyed_by: birth_date",
+            "keyed_by: family_key")), "i.yaml")).getMessage());
     assertEquals("the configuration has no 'identity' section, so records cannot be resolved (n.yaml)",
         assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml(VALID).substring(0,
             yaml(VALID).lastIndexOf("identity:")), "n.yaml").identitySettings()).getMessage());

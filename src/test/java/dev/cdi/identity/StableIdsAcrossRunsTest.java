@@ -360,7 +360,7 @@ class StableIdsAcrossRunsTest {
     assertEquals(List.of("crm_contacts", "ecom_accounts", "email_subscribers", "support_tickets", "pos_loyalty",
         "app_events"), List.copyOf(sources.keySet()));
     return new PipelineConfig(config.lakehouse(), config.inputRoot(), config.ingest(), config.lock(), sources,
-        config.expectations(), config.identity(), null, config.origin());
+        config.expectations(), config.identity(), null, config.s3(), config.origin());
   }
 
   private static void cli(String... args) {

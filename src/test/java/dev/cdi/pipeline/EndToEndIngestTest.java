@@ -34,6 +34,7 @@ import dev.cdi.io.Columns;
 import dev.cdi.io.DeltaIO;
 import dev.cdi.io.Lakehouse;
 import dev.cdi.io.Tables;
+import dev.cdi.testing.SampleRun;
 import dev.cdi.testing.SharedSpark;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -47,11 +48,11 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Generates a small sample with the CLI, runs the pipeline on it with the shipped configuration, and reconciles
- * every file exactly against the generator's truth, and the gold layer's orders and revenue too.
+ * Reconciles the shared sample run ({@link SampleRun}: a small sample generated with the CLI and run through the
+ * pipeline with the shipped configuration) exactly against the generator's truth, file by file, and the gold
+ * layer's orders and revenue too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndIngestTest {
@@ -65,19 +66,14 @@ class EndToEndIngestTest {
       "app_events", "event_id");
 
   private final SparkSession spark = SharedSpark.session();
-  @TempDir
-  static Path dir;
   private String out;
   private Lakehouse lakehouse;
 
   @BeforeAll
   void generateAndRun() {
-    out = dir.resolve("raw").toString();
-    lakehouse = new Lakehouse(dir.resolve("lake").toString());
-    assertEquals(0, CdiCommand.execute("generate", "--customers", "400", "--seed", "7", "--out", out,
-        "--persons-per-partition", "200", "--bad-row-rate", "0.01"));
-    assertEquals(0, CdiCommand.execute("run", "--conf", "conf/pipeline.yaml", "--input", out, "--lakehouse",
-        lakehouse.root(), "--run-id", "e2e-1"));
+    SampleRun.Sample sample = SampleRun.get();
+    out = sample.input().toString();
+    lakehouse = sample.lakehouse();
   }
 
   private Dataset<Row> truth(String name) {

@@ -46,10 +46,15 @@ public record BlockingView(String name, List<Shingler> shinglers, int bands, int
     }
   }
 
-  /** The distinct input columns the view reads, in shingler order. */
+  /** The distinct input columns the view reads (shingled and key columns), in shingler order. */
   public List<String> columns() {
     Set<String> columns = new LinkedHashSet<>();
-    shinglers.forEach(s -> columns.add(s.column()));
+    shinglers.forEach(s -> {
+      columns.add(s.column());
+      if (s.keyed()) {
+        columns.add(s.keyedBy());
+      }
+    });
     return List.copyOf(columns);
   }
 

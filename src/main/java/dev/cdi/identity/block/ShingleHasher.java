@@ -5,8 +5,9 @@ import java.io.Serializable;
 /**
  * The MinHash keys of one {@link Shingler}'s shingles, computed without building the shingle strings: the FNV-1a
  * state of the prefix is computed once and continued over each q-gram, token or value, so the key of every shingle
- * equals {@link MinHasher#shingleKey} of the string {@link Shingler#shingles} would give. Repeated shingles give
- * repeated keys, which a MinHash ignores.
+ * equals {@link MinHasher#shingleKey} of the string {@link Shingler#shingles} would give (for a keyed shingler the
+ * state continues over the key value and its separator first). Repeated shingles give repeated keys, which a MinHash
+ * ignores.
  */
 final class ShingleHasher implements Serializable {
 
@@ -32,22 +33,28 @@ final class ShingleHasher implements Serializable {
     };
   }
 
-  /** Writes the keys of a normalized, non-empty value from {@code keys[at]} on; returns the next free index. */
-  int addKeys(String text, long[] keys, int at) {
+  /**
+   * Writes the keys of a normalized, non-empty value from {@code keys[at]} on; returns the next free index.
+   *
+   * @param key the normalized, non-empty key value of a keyed shingler; null for an unkeyed one
+   */
+  int addKeys(String text, String key, long[] keys, int at) {
+    long start = key == null ? prefixState
+        : Hashing.fnv(Hashing.fnv(prefixState, key, 0, key.length()), Shingler.KEY_SEPARATOR);
     return switch (kind) {
-      case QGRAMS -> addQgrams(text, keys, at);
-      case TOKENS -> addTokens(text, keys, at);
-      case VALUE -> put(keys, at, Hashing.fnv(prefixState, text, 0, text.length()));
+      case QGRAMS -> addQgrams(start, text, keys, at);
+      case TOKENS -> addTokens(start, text, keys, at);
+      case VALUE -> put(keys, at, Hashing.fnv(start, text, 0, text.length()));
     };
   }
 
-  private int addQgrams(String text, long[] keys, int at) {
+  private int addQgrams(long start, String text, long[] keys, int at) {
     int pad = q - 1;
     int padded = text.length() + 2 * pad;
     int next = at;
-    for (int start = 0; start + q <= padded; start++) {
-      long state = prefixState;
-      for (int i = start; i < start + q; i++) {
+    for (int from = 0; from + q <= padded; from++) {
+      long state = start;
+      for (int i = from; i < from + q; i++) {
         int inText = i - pad;
         state = Hashing.fnv(state, inText < 0 || inText >= text.length() ? Shingler.BOUNDARY : text.charAt(inText));
       }
@@ -56,13 +63,13 @@ final class ShingleHasher implements Serializable {
     return next;
   }
 
-  private int addTokens(String text, long[] keys, int at) {
+  private static int addTokens(long start, String text, long[] keys, int at) {
     int next = at;
-    int start = 0;
+    int from = 0;
     for (int i = 0; i <= text.length(); i++) {
       if (i == text.length() || text.charAt(i) == ' ') {
-        next = put(keys, next, Hashing.fnv(prefixState, text, start, i));
-        start = i + 1;
+        next = put(keys, next, Hashing.fnv(start, text, from, i));
+        from = i + 1;
       }
     }
     return next;

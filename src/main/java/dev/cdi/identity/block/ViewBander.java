@@ -25,12 +25,14 @@ final class ViewBander implements Serializable {
   private final int refinements;
   private final MinHasher hasher;
   private final int[] valueIndex;
+  private final int[] keyIndex;
   private final ShingleHasher[] shingleHashers;
 
   ViewBander(BlockingView view, long settingsSeed, int refinements) {
     this.view = view;
     List<String> columns = view.columns();
     this.valueIndex = view.shinglers().stream().mapToInt(s -> columns.indexOf(s.column())).toArray();
+    this.keyIndex = view.shinglers().stream().mapToInt(s -> s.keyed() ? columns.indexOf(s.keyedBy()) : -1).toArray();
     this.shingleHashers = view.shinglers().stream().map(ShingleHasher::new).toArray(ShingleHasher[]::new);
     this.viewSeed = Hashing.combine(settingsSeed, Hashing.hash64(view.name()));
     this.refinements = refinements;
@@ -55,7 +57,7 @@ final class ViewBander implements Serializable {
     List<Shingler> shinglers = view.shinglers();
     List<String> out = new ArrayList<>();
     for (int i = 0; i < valueIndex.length; i++) {
-      out.addAll(shinglers.get(i).shingles(values[valueIndex[i]]));
+      out.addAll(shinglers.get(i).shingles(values[valueIndex[i]], keyOf(values, i)));
     }
     return out;
   }
@@ -63,10 +65,14 @@ final class ViewBander implements Serializable {
   /** The record's band keys; {@code values} follow {@link BlockingView#columns()}. */
   RecordBands bands(String[] values) {
     String[] texts = new String[valueIndex.length];
+    String[] keyTexts = new String[valueIndex.length];
     int maxKeys = 0;
     for (int i = 0; i < texts.length; i++) {
       String value = values[valueIndex[i]];
-      texts[i] = value == null ? "" : Shingler.normalize(value);
+      String key = keyOf(values, i);
+      keyTexts[i] = key == null || key.isBlank() ? null : Shingler.normalize(key);
+      boolean keyMissing = keyIndex[i] >= 0 && keyTexts[i] == null;
+      texts[i] = value == null || keyMissing ? "" : Shingler.normalize(value);
       maxKeys += texts[i].isEmpty() ? 0 : shingleHashers[i].maxKeys(texts[i]);
     }
     if (maxKeys == 0) {
@@ -76,11 +82,16 @@ final class ViewBander implements Serializable {
     int count = 0;
     for (int i = 0; i < texts.length; i++) {
       if (!texts[i].isEmpty()) {
-        count = shingleHashers[i].addKeys(texts[i], keys, count);
+        count = shingleHashers[i].addKeys(texts[i], keyTexts[i], keys, count);
       }
     }
     long[] signature = hasher.signature(keys, count);
     return new RecordBands(bucketKeys(signature), refineKeys(signature));
+  }
+
+  /** The key column's value for shingler {@code i}, null when it is unkeyed. */
+  private String keyOf(String[] values, int i) {
+    return keyIndex[i] < 0 ? null : values[keyIndex[i]];
   }
 
   private long[] bucketKeys(long[] signature) {

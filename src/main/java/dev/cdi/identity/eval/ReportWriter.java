@@ -1,25 +1,20 @@
 package dev.cdi.identity.eval;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.cdi.io.TextFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.ChecksumFileSystem;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes {@code report.md}, {@code report.html}, {@code quality.svg} and {@code cluster_sizes.svg} into a folder
- * through the Hadoop FileSystem API, so the folder may be local or {@code s3a://}. Existing files of those names are
- * overwritten, so writing the same result again gives the same files. On the local file system no {@code .crc}
- * side files are written.
+ * through the Hadoop FileSystem API ({@link TextFiles}), so the folder may be local or {@code s3a://}. Existing
+ * files of those names are overwritten, so writing the same result again gives the same files. On the local file
+ * system no {@code .crc} side files are written.
  */
 public final class ReportWriter {
 
@@ -40,27 +35,13 @@ public final class ReportWriter {
     files.put(HTML, HtmlReport.render(result));
     files.put(QUALITY_SVG, XML_HEADER + SvgCharts.quality(result.metrics()));
     files.put(SIZES_SVG, XML_HEADER + SvgCharts.clusterSizes(result.sizes()));
-    Path folder = new Path(dir);
     List<String> written = new ArrayList<>();
-    try {
-      FileSystem fs = writerFileSystem(folder, conf);
-      fs.mkdirs(folder);
-      for (Map.Entry<String, String> file : files.entrySet()) {
-        Path path = new Path(folder, file.getKey());
-        try (OutputStream out = fs.create(path, true)) {
-          out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-        }
-        written.add(path.toString());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the evaluation report to " + dir, e);
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      String path = new Path(dir, file.getKey()).toString();
+      TextFiles.write(path, file.getValue(), conf);
+      written.add(path);
     }
     LOG.info("evaluation {}: wrote {}", result.run().runId(), written);
     return written;
-  }
-
-  private static FileSystem writerFileSystem(Path folder, Configuration conf) throws IOException {
-    FileSystem fs = folder.getFileSystem(conf);
-    return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
   }
 }

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Hand-written SVG bar charts (no scripts, no external resources), valid both inline in HTML and as {@code .svg}
- * files. Every label is escaped.
+ * files, and well-formed XML. Every label is escaped. Each bar is a {@code <rect class="bar">}, so a reader (or a
+ * test) can find a chart's data elements.
  */
 public final class SvgCharts {
 
@@ -16,6 +17,10 @@ public final class SvgCharts {
   private static final int TOP = 40;
   private static final int BOTTOM = 50;
   private static final double BAR_FILL = 0.7;
+  private static final int LABEL_WIDTH = 230;
+  private static final int VALUE_WIDTH = 80;
+  private static final int ROW_HEIGHT = 22;
+  private static final int MAX_LABEL_CHARS = 34;
 
   private SvgCharts() {
   }
@@ -67,14 +72,7 @@ public final class SvgCharts {
 
   /** A vertical bar chart. */
   public static String barChart(Chart chart, List<Bar> bars) {
-    String title = chart.title();
-    StringBuilder svg = new StringBuilder();
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-        .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-        .append("\" role=\"img\" aria-label=\"").append(Html.escape(title)).append("\" font-family=\"sans-serif\">\n");
-    svg.append("<title>").append(Html.escape(title)).append("</title>\n");
-    svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-    svg.append(text(WIDTH / 2.0, TOP / 2.0 + 5, "middle", 15, title));
+    StringBuilder svg = open(chart.title(), HEIGHT);
     int baseline = HEIGHT - BOTTOM;
     svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333333\"/>%n",
         LEFT, baseline, WIDTH - RIGHT, baseline));
@@ -90,13 +88,66 @@ public final class SvgCharts {
       double height = (baseline - TOP) * fraction(b.value(), chart.max(), chart.scale());
       double x = LEFT + slot * i + slot * (1 - BAR_FILL) / 2;
       svg.append(String.format(Locale.ROOT,
-          "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a78b5\"/>%n",
+          "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a78b5\"/>%n",
           x, baseline - height, slot * BAR_FILL, height));
       double centre = LEFT + slot * (i + 0.5);
       svg.append(text(centre, baseline - height - 5, "middle", 12, b.valueText()));
       svg.append(text(centre, baseline + 18, "middle", 12, b.label()));
     }
     return svg.append("</svg>\n").toString();
+  }
+
+  /**
+   * A horizontal bar chart, one row per bar, for categories with long labels (sources, reasons, stages). The
+   * height grows with the number of bars; labels longer than 34 characters are shortened, with the full label
+   * as the text's tooltip.
+   */
+  public static String horizontalBarChart(Chart chart, List<Bar> bars) {
+    int height = TOP + ROW_HEIGHT * Math.max(2, bars.size()) + BOTTOM;
+    StringBuilder svg = open(chart.title(), height);
+    int plotLeft = LEFT + LABEL_WIDTH;
+    double plotWidth = WIDTH - RIGHT - VALUE_WIDTH - plotLeft;
+    int bottom = height - BOTTOM;
+    svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333333\"/>%n",
+        plotLeft, TOP, plotLeft, bottom));
+    if (!chart.xAxis().isEmpty()) {
+      svg.append(text(plotLeft + plotWidth / 2, height - 12, "middle", 12, chart.xAxis()));
+    }
+    if (bars.isEmpty()) {
+      svg.append(text(WIDTH / 2.0, TOP + ROW_HEIGHT, "middle", 13, "no data"));
+    }
+    for (int i = 0; i < bars.size(); i++) {
+      Bar b = bars.get(i);
+      double width = plotWidth * fraction(b.value(), chart.max(), chart.scale());
+      double y = TOP + ROW_HEIGHT * i;
+      svg.append(String.format(Locale.ROOT,
+          "<rect class=\"bar\" x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a78b5\"/>%n",
+          plotLeft, y + ROW_HEIGHT * (1 - BAR_FILL) / 2, width, ROW_HEIGHT * BAR_FILL));
+      double middle = y + ROW_HEIGHT / 2.0 + 4;
+      svg.append(label(plotLeft - 6, middle, b.label()));
+      svg.append(text(plotLeft + width + 5, middle, "start", 12, b.valueText()));
+    }
+    return svg.append("</svg>\n").toString();
+  }
+
+  private static StringBuilder open(String title, int height) {
+    StringBuilder svg = new StringBuilder();
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
+        .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
+        .append("\" role=\"img\" aria-label=\"").append(Html.escape(title)).append("\" font-family=\"sans-serif\">\n");
+    svg.append("<title>").append(Html.escape(title)).append("</title>\n");
+    svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+    return svg.append(text(WIDTH / 2.0, TOP / 2.0 + 5, "middle", 15, title));
+  }
+
+  /** A right-aligned category label, shortened with an ellipsis (full text as tooltip) when too long. */
+  private static String label(double x, double y, String content) {
+    if (content.length() <= MAX_LABEL_CHARS) {
+      return text(x, y, "end", 12, content);
+    }
+    return String.format(Locale.ROOT,
+        "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" font-size=\"12\"><title>%s</title>%s\u2026</text>%n",
+        x, y, Html.escape(content), Html.escape(content.substring(0, MAX_LABEL_CHARS - 1)));
   }
 
   static double fraction(double value, double max, Scale scale) {

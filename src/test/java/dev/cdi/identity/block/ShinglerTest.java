@@ -2,7 +2,9 @@ package dev.cdi.identity.block;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +70,26 @@ class ShinglerTest {
     assertEquals("lsh.shingler.column must not be blank, got ' '",
         assertThrows(IllegalArgumentException.class, () -> Shingler.value(" ")).getMessage());
     assertThrows(NullPointerException.class, () -> new Shingler("a", null, 0));
+  }
+
+  @Test
+  void keyedShinglesCarryTheKeyValueSoOnlyEqualKeysShareThem() {
+    Shingler byBirth = Shingler.qgrams("family").keyedBy("dob");
+    assertEquals(List.of("family:q2@dob:1956-04-09|#l", "family:q2@dob:1956-04-09|li",
+        "family:q2@dob:1956-04-09|i#"), byBirth.shingles("li", " 1956-04-09 "));
+    assertEquals(List.of(), byBirth.shingles("li", null), "no key, no shingles");
+    assertEquals(List.of(), byBirth.shingles("li", " "), "a blank key is no key");
+    assertTrue(Collections.disjoint(byBirth.shingles("li", "1956-04-09"),
+        byBirth.shingles("li", "1956-04-10")), "different keys share nothing");
+    assertTrue(Collections.disjoint(byBirth.shingles("li", "1956-04-09"), Shingler.qgrams("family")
+        .shingles("li")), "keyed and unkeyed shingles of one column never collide");
+  }
+
+  @Test
+  void aKeyedShinglerNeedsItsKeyAndAnotherColumn() {
+    assertThrows(IllegalStateException.class, () -> Shingler.qgrams("family").keyedBy("dob").shingles("li"));
+    IllegalArgumentException same = assertThrows(IllegalArgumentException.class,
+        () -> Shingler.qgrams("family").keyedBy("family"));
+    assertTrue(same.getMessage().contains("keyed_by must name another column than family"), same.getMessage());
   }
 }

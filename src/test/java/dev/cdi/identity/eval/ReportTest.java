@@ -76,8 +76,10 @@ class ReportTest {
     String svg = SvgCharts.barChart(new SvgCharts.Chart("t<1>", "x>", SvgCharts.Scale.LINEAR, 1.0),
         List.of(new SvgCharts.Bar("a&b", 1, "1"), new SvgCharts.Bar("c", 0.5, "0.5")));
     // Plot height 320 - 40 - 50 = 230: full bar 230, half bar 115; slots of 300 px, bars 210 px wide.
-    assertTrue(svg.contains("<rect x=\"65.0\" y=\"40.0\" width=\"210.0\" height=\"230.0\" fill=\"#4a78b5\"/>"), svg);
-    assertTrue(svg.contains("<rect x=\"365.0\" y=\"155.0\" width=\"210.0\" height=\"115.0\" fill=\"#4a78b5\"/>"), svg);
+    assertTrue(svg.contains("<rect class=\"bar\" x=\"65.0\" y=\"40.0\" width=\"210.0\" height=\"230.0\""
+        + " fill=\"#4a78b5\"/>"), svg);
+    assertTrue(svg.contains("<rect class=\"bar\" x=\"365.0\" y=\"155.0\" width=\"210.0\" height=\"115.0\""
+        + " fill=\"#4a78b5\"/>"), svg);
     assertTrue(svg.contains(">a&amp;b</text>") && svg.contains("<title>t&lt;1&gt;</title>"), svg);
     assertTrue(svg.contains("<text x=\"320.0\" y=\"308.0\" text-anchor=\"middle\" font-size=\"12\">x&gt;</text>"),
         svg);
