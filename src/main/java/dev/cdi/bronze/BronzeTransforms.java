@@ -1,7 +1,11 @@
 package dev.cdi.bronze;
 
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.decode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -17,7 +21,11 @@ import dev.cdi.spark.SchemaChecks;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,12 +47,30 @@ public final class BronzeTransforms {
   }
 
   /**
-   * A raw field and the bronze column it is stored in.
+   * The raw fields stored in one bronze column: one name, or the spellings of one name that differ only in case
+   * (dumps whose header changed from {@code id} to {@code ID}) when no record holds two of them.
    *
-   * @param key    field name as found in the file
+   * @param keys   field names as found in the files; a record holds at most one of them
    * @param column Delta-safe column name
    */
-  public record RawColumn(String key, String column) {
+  public record RawColumn(List<String> keys, String column) {
+    public RawColumn {
+      keys = List.copyOf(keys);
+      if (keys.isEmpty()) {
+        throw new IllegalArgumentException("a bronze column needs at least one raw field");
+      }
+    }
+  }
+
+  /**
+   * One distinct field name of a batch's valid records, as {@link #fieldKeys} finds it.
+   *
+   * @param key           field name as found in the file
+   * @param firstPosition its first 0-based position in a record
+   * @param records       how many records hold it
+   * @param sharesRecord  whether a record holds it next to another spelling of it (differing only in case)
+   */
+  public record FieldKey(String key, int firstPosition, long records, boolean sharesRecord) {
   }
 
   private BronzeTransforms() {
@@ -55,7 +81,8 @@ public final class BronzeTransforms {
     requireParsed(parsed);
     List<Column> select = new ArrayList<>();
     for (RawColumn raw : columns) {
-      select.add(col(ParsedRows.FIELDS).getItem(raw.key()).as(raw.column()));
+      Column[] values = raw.keys().stream().map(k -> col(ParsedRows.FIELDS).getItem(k)).toArray(Column[]::new);
+      select.add((values.length == 1 ? values[0] : coalesce(values)).as(raw.column()));
     }
     select.add(lit(lineage.source()).as(Bronze.SOURCE));
     select.add(col(ParsedRows.FILE_PATH).as(Bronze.SOURCE_FILE));
@@ -101,21 +128,44 @@ public final class BronzeTransforms {
 
   /**
    * Distinct field names of the valid rows ({@code key}) with their first position in a record
-   * ({@code first_position}); ordering by position, then name, gives the file's column order.
+   * ({@code first_position}), the number of records holding them ({@code records}) and whether a record holds
+   * them next to a spelling that differs only in case ({@code shares_record}); ordering by position, then name,
+   * gives the file's column order.
    */
   public static Dataset<Row> fieldKeys(Dataset<Row> parsed) {
     requireParsed(parsed);
+    String keys = "map_keys(" + ParsedRows.FIELDS + ")";
+    Column caseTwins = expr("filter(" + keys + ", k -> size(filter(" + keys + ", j -> lower(j) = lower(k))) > 1)");
     return parsed.where(col(ParsedRows.KIND).equalTo(ParsedRows.KIND_VALID))
-        .select(posexplode(col(ParsedRows.FIELDS)))
-        .groupBy("key").agg(min("pos").as("first_position"));
+        .select(posexplode(col(ParsedRows.FIELDS)), caseTwins.as("case_twins"))
+        .groupBy("key").agg(min("pos").as("first_position"), count(lit(1)).as("records"),
+            max(array_contains(col("case_twins"), col("key"))).as("shares_record"));
   }
 
-  /** Bronze column names for field names given in column order (see {@link ColumnNames}). */
-  public static List<RawColumn> columnsFor(List<String> orderedKeys) {
-    List<String> names = ColumnNames.uniquify(orderedKeys);
-    List<RawColumn> out = new ArrayList<>(orderedKeys.size());
-    for (int i = 0; i < orderedKeys.size(); i++) {
-      out.add(new RawColumn(orderedKeys.get(i), names.get(i)));
+  /** The rows of {@link #fieldKeys} as records. */
+  public static List<FieldKey> fieldKeyList(Dataset<Row> fieldKeys) {
+    return fieldKeys.collectAsList().stream().map(r -> new FieldKey(r.getString(0), r.getInt(1), r.getLong(2),
+        r.getBoolean(3))).toList();
+  }
+
+  /**
+   * Bronze columns for a batch's field names (see {@link ColumnNames}), in the order of their first position,
+   * then name. Spellings of one name that differ only in case share a column named after the spelling most records
+   * use (ties: the first in column order), unless a record holds two of them: those keep a column each.
+   */
+  public static List<RawColumn> columnsFor(List<FieldKey> keys) {
+    Map<String, List<FieldKey>> groups = new LinkedHashMap<>();
+    keys.stream().sorted(Comparator.comparingInt(FieldKey::firstPosition).thenComparing(FieldKey::key))
+        .forEach(k -> groups.computeIfAbsent(k.sharesRecord() ? "\u0000" + k.key()
+            : k.key().toLowerCase(Locale.ROOT), g -> new ArrayList<>()).add(k));
+    List<String> spellings = groups.values().stream().map(g -> g.stream()
+        .max(Comparator.comparingLong(FieldKey::records).thenComparing(k -> -g.indexOf(k))).orElseThrow().key())
+        .toList();
+    List<String> names = ColumnNames.uniquify(spellings);
+    List<RawColumn> out = new ArrayList<>(names.size());
+    int i = 0;
+    for (List<FieldKey> group : groups.values()) {
+      out.add(new RawColumn(group.stream().map(FieldKey::key).toList(), names.get(i++)));
     }
     return out;
   }

@@ -4,7 +4,6 @@ import dev.cdi.bronze.BronzeTransforms.BatchLineage;
 import dev.cdi.bronze.BronzeTransforms.RawColumn;
 import dev.cdi.config.IngestSettings;
 import dev.cdi.config.SourceConfig;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +64,7 @@ public final class TextBatchReader implements BatchData {
 
   private List<RawColumn> columns() {
     if (columns == null) {
-      List<String> keys = BronzeTransforms.fieldKeys(parsed).collectAsList().stream()
-          .sorted(Comparator.<Row>comparingInt(r -> r.getInt(1)).thenComparing(r -> r.getString(0)))
-          .map(r -> r.getString(0)).toList();
-      columns = BronzeTransforms.columnsFor(keys);
+      columns = BronzeTransforms.columnsFor(BronzeTransforms.fieldKeyList(BronzeTransforms.fieldKeys(parsed)));
     }
     return columns;
   }

@@ -25,7 +25,7 @@ import scala.Option;
  *   <li>{@code VACUUM} with the given retention deletes every file no longer in the table, change-data files
  *       included; a retention under Delta's 7-day safety check needs
  *       {@code spark.databricks.delta.retentionDurationCheck.enabled=false}, which is set for the VACUUM only and
- *       then restored;</li>
+ *       then restored (as is the listing parallelism, see {@link #LISTING_PARALLELISM});</li>
  *   <li>the history is cut: a checkpoint is written at the latest version and every older commit, checksum and
  *       checkpoint file of {@code _delta_log} is deleted, so time travel and the change feed start at that
  *       version.</li>
@@ -36,6 +36,11 @@ import scala.Option;
 public final class DeltaPurge {
 
   static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
+  /**
+   * VACUUM lists the table folder in this many tasks (Spark's default is 10,000, thousands of empty tasks for a
+   * table of a few files); unless the session sets it, the VACUUM runs with the session's default parallelism.
+   */
+  static final String LISTING_PARALLELISM = "spark.sql.sources.parallelPartitionDiscovery.parallelism";
   /** {@code 00000000000000000012.json}, {@code .crc}, {@code .checkpoint.parquet}, multi-part checkpoints, and the
    *  local file system's hidden {@code .<name>.crc} companions. */
   private static final Pattern LOG_FILE = Pattern.compile("^\\.?(\\d{20})\\..+$");
@@ -79,12 +84,19 @@ public final class DeltaPurge {
   }
 
   private static long vacuum(SparkSession spark, String path, int retainHours) {
-    String previous = spark.conf().get(RETENTION_CHECK, "true");
+    String previousCheck = spark.conf().get(RETENTION_CHECK, "true");
+    boolean listingSet = spark.conf().contains(LISTING_PARALLELISM);
     spark.conf().set(RETENTION_CHECK, "false");
+    if (!listingSet) {
+      spark.conf().set(LISTING_PARALLELISM, String.valueOf(Math.max(2, spark.sparkContext().defaultParallelism())));
+    }
     try {
       DeltaTable.forPath(spark, path).vacuum(retainHours);
     } finally {
-      spark.conf().set(RETENTION_CHECK, previous);
+      spark.conf().set(RETENTION_CHECK, previousCheck);
+      if (!listingSet) {
+        spark.conf().unset(LISTING_PARALLELISM);
+      }
     }
     Row last = DeltaTable.forPath(spark, path).history(1).select("operation", "operationMetrics").first();
     if (!"VACUUM END".equals(last.getString(0))) {

@@ -92,20 +92,34 @@ final class ErasureResolver {
     List<Row> hits = hits(request, holders.all());
     Set<String> customers = customersOf(request, hits, set);
     customers.addAll(absorbed(customers));
-    Set<String> records = collect(holders.map().where(col(CUSTOMER).isin(customers.toArray())), RECORD);
-    Set<String> events = collect(holders.eventMap().where(col(CUSTOMER).isin(customers.toArray())), EVENT);
+    Set<String> records = collect(holders.map().where(in(CUSTOMER, customers)), RECORD);
+    Set<String> events = collect(holders.eventMap().where(in(CUSTOMER, customers)), EVENT);
     hits.forEach(h -> {
       addIfPresent(records, h, 1);
       addIfPresent(events, h, 2);
     });
-    events.addAll(collect(holders.events().where(col(RECORD).isin(records.toArray())), EVENT));
-    Dataset<Row> own = holders.all().where(col(RECORD).isin(records.toArray()).or(col(EVENT).isin(events.toArray())))
-        .where(col(KIND).isin(IdentifierKind.EMAIL.label(), IdentifierKind.PHONE.label(), IdentifierKind.ID.label()));
-    Dataset<Row> candidates = own.select(KIND, VALUE).distinct();
-    Dataset<Row> holdersOfCandidates = holders.all().join(broadcast(candidates), new String[] {KIND, VALUE}).cache();
+    events.addAll(collect(holders.events().where(in(RECORD, records)), EVENT));
+    addOwnIdentifiers(holders.all(), customers, records, events, set);
+    set.add(IdentifierKind.CUSTOMER, customers).add(IdentifierKind.RECORD, records).add(IdentifierKind.EVENT, events);
+    set.addNames(collect(holders.names().where(in(RECORD, records)), VALUE));
+    fromBronze(set, hasher);
+    return set;
+  }
+
+  /**
+   * Adds to {@code set} the identifiers of {@code records} and {@code events} that no other customer's record or
+   * event holds, and adds to {@code records} and {@code events} the other holders of those identifiers (records
+   * and events tied to no customer).
+   */
+  private static void addOwnIdentifiers(Dataset<Row> all, Set<String> customers, Set<String> records,
+                                        Set<String> events, ErasureSet set) {
+    Dataset<Row> candidates = all.where(in(RECORD, records).or(in(EVENT, events)))
+        .where(col(KIND).isin(IdentifierKind.EMAIL.label(), IdentifierKind.PHONE.label(), IdentifierKind.ID.label()))
+        .select(KIND, VALUE).distinct();
+    Dataset<Row> holdersOfCandidates = all.join(broadcast(candidates), new String[] {KIND, VALUE}).cache();
     try {
-      Dataset<Row> shared = holdersOfCandidates.where(col(CUSTOMER).isNotNull()
-          .and(not(col(CUSTOMER).isin(customers.toArray())))).select(KIND, VALUE).distinct();
+      Dataset<Row> shared = holdersOfCandidates.where(col(CUSTOMER).isNotNull().and(not(in(CUSTOMER, customers))))
+          .select(KIND, VALUE).distinct();
       Dataset<Row> exclusive = candidates.join(shared, candidates.col(KIND).equalTo(shared.col(KIND))
           .and(candidates.col(VALUE).equalTo(shared.col(VALUE))), "left_anti");
       for (Row row : exclusive.collectAsList()) {
@@ -117,10 +131,10 @@ final class ErasureResolver {
     } finally {
       holdersOfCandidates.unpersist();
     }
-    set.add(IdentifierKind.CUSTOMER, customers).add(IdentifierKind.RECORD, records).add(IdentifierKind.EVENT, events);
-    set.addNames(collect(holders.names().where(col(RECORD).isin(records.toArray())), VALUE));
-    fromBronze(set, hasher);
-    return set;
+  }
+
+  private static Column in(String column, Set<String> values) {
+    return col(column).isin(values.toArray());
   }
 
   /** (position, record key, event key, customer id) of every holder of a requested identifier. */

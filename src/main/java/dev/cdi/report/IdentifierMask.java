@@ -26,7 +26,10 @@ public final class IdentifierMask {
       return first(value.substring(0, at)) + "@" + domain(value.substring(at + 1));
     }
     int length = value.codePointCount(0, value.length());
-    return length >= MIN_LENGTH_FOR_TAIL ? HIDDEN + value.substring(value.offsetByCodePoints(0, length - TAIL)) : HIDDEN;
+    if (length < MIN_LENGTH_FOR_TAIL) {
+      return HIDDEN;
+    }
+    return HIDDEN + value.substring(value.offsetByCodePoints(0, length - TAIL));
   }
 
   private static String domain(String domain) {

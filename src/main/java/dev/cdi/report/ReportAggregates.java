@@ -65,8 +65,8 @@ public final class ReportAggregates {
    * {@code (for root starting at ...)} or {@code (start marker at ...)} around it: record content, which a report
    * must not show.
    */
-  private static final String QUOTED_SOURCE = "(?s)\\s*\\((?:for root starting|start marker) at \\[Source: .*?; line: [0-9]+,"
-      + " column: [0-9]+\\]\\)|\\s*at \\[Source: .*?; line: [0-9]+, column: [0-9]+\\]";
+  private static final String QUOTED_SOURCE = "(?s)\\s*\\((?:for root starting|start marker) at \\[Source: .*?;"
+      + " line: [0-9]+, column: [0-9]+\\]\\)|\\s*at \\[Source: .*?; line: [0-9]+, column: [0-9]+\\]";
   /** Longer reasons are cut: a reason names a problem, it does not need a paragraph. */
   static final int MAX_REASON_CHARS = 160;
   /** A number that is not part of a name such as UTF-8 or ISO-8859-1. */

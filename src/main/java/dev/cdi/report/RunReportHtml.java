@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
 
 /**
  * Renders {@link RunFigures} as one self-contained page: inline CSS and inline SVG charts ({@link SvgCharts}), no
@@ -60,6 +61,9 @@ public final class RunReportHtml {
       + "figure.chart{display:inline-block;margin:0 1em 1em 0}figure.chart svg{border:1px solid #ddd}"
       + "nav a{margin-right:1em}.note{color:#555;font-size:0.9em}section{margin-bottom:2em}div.wide{overflow-x:auto}";
 
+  /** Credentials written into a URI ({@code s3a://key:secret@bucket}) are never shown. */
+  private static final Pattern USER_INFO = Pattern.compile("//[^/@]*@");
+
   private final StringBuilder h = new StringBuilder();
 
   private RunReportHtml() {
@@ -85,7 +89,8 @@ public final class RunReportHtml {
     h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
         .append("<meta charset=\"utf-8\"/>\n<title>").append(Html.escape(title)).append("</title>\n<style>")
         .append(STYLE).append("</style>\n</head>\n<body>\n<h1>").append(Html.escape(title)).append("</h1>\n");
-    h.append("<p>Lakehouse: ").append(Html.escape(f.run().lakehouse())).append("<br/>Started: ")
+    h.append("<p>Lakehouse: ").append(Html.escape(USER_INFO.matcher(f.run().lakehouse()).replaceFirst("//")))
+        .append("<br/>Started: ")
         .append(Html.escape(DateTimeFormatter.ISO_INSTANT.format(f.run().startedAt()))).append("<br/>Reported: ")
         .append(Html.escape(DateTimeFormatter.ISO_INSTANT.format(f.run().reportedAt()))).append("<br/>Stages took ")
         .append(seconds(f.run().seconds())).append("</p>\n<nav>");

@@ -300,10 +300,12 @@ class HostileInputTest {
 
   private void assertValues(Lakehouse lakehouse) {
     Dataset<Row> csv = table(lakehouse, Tables.bronze("csv"));
-    assertEquals(List.of("id", "name", "email", "loyalty"), Arrays.stream(csv.columns()).limit(4).toList());
+    assertEquals(List.of("id", "name", "email", "name__2", "column_4", "loyalty", Bronze.SOURCE),
+        Arrays.stream(csv.columns()).limit(7).toList(), "ID, Name and EMAIL share the columns of id, name and email");
     assertEquals("Gil\nvan\r\nDam", value(csv, "7", "name"));
     assertEquals("He said \"hi\", ok", value(csv, "8", "name"));
     assertEquals("c@x.com", value(csv, "3", "email"));
+    assertEquals("Cc|cc@x.com", value(csv, "29", "name") + "|" + value(csv, "29", "email"));
     assertEquals("Flo", value(csv, "6", "name"));
     assertEquals("Z\u0000e", value(csv, "23", "name"));
     Dataset<Row> json = table(lakehouse, Tables.bronze("json"));

@@ -43,7 +43,7 @@ class RunReportHtmlTest {
   private static final String ESCAPED = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;";
 
   static RunFigures figures(boolean withIdentityAndGold) {
-    RunInfo info = new RunInfo("run-7", "s3a://bucket/lake", Instant.parse("2024-05-01T10:00:00Z"),
+    RunInfo info = new RunInfo("run-7", "s3a://AKIA:secret@bucket/lake", Instant.parse("2024-05-01T10:00:00Z"),
         Instant.parse("2024-05-01T10:05:00Z"), 290.5);
     List<StageTiming> timings = List.of(new StageTiming("ingest", 60.25), new StageTiming("standardize", 100),
         new StageTiming("resolve", 90), new StageTiming("build-gold", 40.25));
@@ -115,12 +115,13 @@ class RunReportHtmlTest {
         + "</tr>"), html);
     assertTrue(html.contains("<tr><td>silver</td><td>_quarantine</td><td class=\"n\">not written</td>"
         + "<td class=\"n\"></td></tr>"), html);
-    assertTrue(html.contains("<h3>silver/identities</h3>\n<div class=\"wide\">\n<table>\n<tr><th>Source</th><th>Run</th>"
-        + "<th>email_invalid_rate</th><th>phone_missing_rate</th><th>rows_out</th></tr>\n<tr><td>crm</td>"
+    assertTrue(html.contains("<h3>silver/identities</h3>\n<div class=\"wide\">\n<table>\n<tr><th>Source</th>"
+        + "<th>Run</th><th>email_invalid_rate</th><th>phone_missing_rate</th><th>rows_out</th></tr>\n<tr><td>crm</td>"
         + "<td>run-7</td><td class=\"n\">0.1250</td><td class=\"n\">0.0000</td><td class=\"n\">90</td></tr>"), html);
     assertTrue(html.contains("<tr><td>email_key</td><td>t\u2022\u2022\u2022@t\u2022\u2022\u2022.com</td>"
         + "<td class=\"n\">12</td><td class=\"n\">9</td><td>hub</td></tr>"), html);
     assertFalse(html.contains("test@test.com"), "hub values only masked");
+    assertTrue(html.contains("<p>Lakehouse: s3a://bucket/lake<br/>") && !html.contains("secret"), "no credentials");
     assertTrue(html.contains("<tr><td>email</td><td class=\"n\">3.00</td><td class=\"n\">4.00</td>"
         + "<td class=\"n\">5.50</td><td class=\"n\">6.00</td><td class=\"n\">7.00</td><td class=\"n\">800.25</td>"
         + "</tr>"), html);

@@ -58,9 +58,9 @@ class RunReportTest {
             var b = r.getBBox();
             if (b.width > 0 && b.height > 0) { drawn++; }
           });
-          var box = svgs.length ? svgs[0].getBoundingClientRect() : {width: 0, height: 0};
-          out.push('chart:' + f.id + ':' + svgs.length + ':' + drawn + ':' + Math.round(box.width) + 'x'
-              + Math.round(box.height));
+          var svg = svgs.length ? svgs[0] : {clientWidth: 0, clientHeight: 0};
+          out.push('chart:' + f.id + ':' + svgs.length + ':' + drawn + ':' + svg.clientWidth + 'x'
+              + svg.clientHeight);
         });
         document.body.setAttribute('data-probe', out.join(' '));
       })();
