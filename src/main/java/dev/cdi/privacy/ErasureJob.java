@@ -140,16 +140,10 @@ public final class ErasureJob {
    * remove rows (an interrupted erasure leaves such commits).
    */
   private void requireSilverCurrent() {
-    StandardizeLog log = new StandardizeLog(spark, lakehouse);
-    for (SourceConfig source : config.sources().values()) {
-      String path = lakehouse.path(Tables.bronze(source.name()));
-      if (source.silverMapping().isEmpty() || !DeltaIO.exists(spark, path)) {
-        continue;
-      }
-      long consumed = log.consumedVersion(source.name());
-      if (consumed >= 0 && !NO_NEW_ROWS.containsAll(DeltaIO.operationsAfter(spark, path, consumed))) {
-        throw new IllegalStateException("bronze/" + source.name() + " has rows that silver has not standardized"
-            + " (silver holds version " + consumed + ", bronze is at " + DeltaIO.latestVersion(spark, path)
+    for (Consumed c : consumedBronze(new StandardizeLog(spark, lakehouse))) {
+      if (!NO_NEW_ROWS.containsAll(DeltaIO.operationsAfter(spark, c.path(), c.version()))) {
+        throw new IllegalStateException("bronze/" + c.source() + " has rows that silver has not standardized"
+            + " (silver holds version " + c.version() + ", bronze is at " + DeltaIO.latestVersion(spark, c.path())
             + "); run `cdi standardize` (or `cdi run`) before erasing");
       }
     }
@@ -158,17 +152,37 @@ public final class ErasureJob {
   /** Records that silver holds each bronze table as erasure left it. */
   private void markSilverCurrent() {
     StandardizeLog log = new StandardizeLog(spark, lakehouse);
-    for (SourceConfig source : config.sources().values()) {
-      String path = lakehouse.path(Tables.bronze(source.name()));
-      if (source.silverMapping().isEmpty() || !DeltaIO.exists(spark, path)) {
-        continue;
-      }
-      long consumed = log.consumedVersion(source.name());
-      long latest = DeltaIO.latestVersion(spark, path);
-      if (consumed >= 0 && latest > consumed) {
-        log.record(source.name(), latest, run.runId());
+    for (Consumed c : consumedBronze(log)) {
+      long latest = DeltaIO.latestVersion(spark, c.path());
+      if (latest > c.version()) {
+        log.record(c.source(), latest, run.runId());
       }
     }
+  }
+
+  /**
+   * A bronze table that silver has standardized, with the version silver consumed.
+   *
+   * @param source  source name
+   * @param path    the bronze table's path
+   * @param version the bronze version silver holds
+   */
+  private record Consumed(String source, String path, long version) {
+  }
+
+  /** The bronze tables of sources with a silver mapping that silver has consumed. */
+  private List<Consumed> consumedBronze(StandardizeLog log) {
+    List<Consumed> out = new ArrayList<>();
+    for (SourceConfig source : config.sources().values()) {
+      String path = lakehouse.path(Tables.bronze(source.name()));
+      if (source.silverMapping().isPresent() && DeltaIO.exists(spark, path)) {
+        long consumed = log.consumedVersion(source.name());
+        if (consumed >= 0) {
+          out.add(new Consumed(source.name(), path, consumed));
+        }
+      }
+    }
+    return out;
   }
 
   private Map<String, Long> forEachTarget(IdentifierMatcher matcher,

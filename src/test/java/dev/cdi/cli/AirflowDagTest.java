@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The Airflow DAG in {@code jobs/} without Airflow: both files compile, and every command line the DAG would
@@ -30,14 +28,12 @@ class AirflowDagTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TS_NODASH = "20250102T030000";
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
+  private final StringWriter out = cli.out();
+  private final StringWriter err = cli.err();
 
   private int cdi(List<String> args) {
-    CommandLine cmd = CdiCommand.newCommandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    return cmd.execute(args.toArray(String[]::new));
+    return cli.execute(args.toArray(String[]::new));
   }
 
   private static boolean hasPython() {

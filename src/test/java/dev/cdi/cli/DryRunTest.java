@@ -2,14 +2,12 @@ package dev.cdi.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code --dry-run}: the plan it prints, and the problems it finds as the real command would. */
 class DryRunTest {
@@ -23,14 +21,12 @@ class DryRunTest {
       s3: {endpoint: 'http://127.0.0.1:9000', path_style_access: true}
       """;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
+  private final StringWriter out = cli.out();
+  private final StringWriter err = cli.err();
 
   private int run(String... args) {
-    CommandLine cmd = CdiCommand.newCommandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    return cmd.execute(args);
+    return cli.execute(args);
   }
 
   @Test
