@@ -42,8 +42,8 @@ def _submit(task_id, args):
         conn_id=SPARK_CONN_ID,
         application="{{ var.value.cdi_jar }}",
         java_class=cdi_stages.MAIN_CLASS,
-        # The thin jar's dependencies (Delta, hadoop-aws, picocli, ...), comma-separated, unless the cluster
-        # has them already.
+        # Unset with the job jar (target/cdi-engine-job.jar carries its dependencies). With the thin jar: its
+        # dependencies (Delta, hadoop-aws, picocli, ...), comma-separated, unless the cluster has them already.
         jars="{{ var.value.get('cdi_jars', '') }}",
         name="cdi-" + task_id + "-{{ ts_nodash }}",
         application_args=args,
