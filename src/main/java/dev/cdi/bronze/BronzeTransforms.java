@@ -154,20 +154,37 @@ public final class BronzeTransforms {
    * use (ties: the first in column order), unless a record holds two of them: those keep a column each.
    */
   public static List<RawColumn> columnsFor(List<FieldKey> keys) {
-    Map<String, List<FieldKey>> groups = new LinkedHashMap<>();
+    Map<Group, List<FieldKey>> groups = new LinkedHashMap<>();
     keys.stream().sorted(Comparator.comparingInt(FieldKey::firstPosition).thenComparing(FieldKey::key))
-        .forEach(k -> groups.computeIfAbsent(k.sharesRecord() ? "\u0000" + k.key()
-            : k.key().toLowerCase(Locale.ROOT), g -> new ArrayList<>()).add(k));
-    List<String> spellings = groups.values().stream().map(g -> g.stream()
-        .max(Comparator.comparingLong(FieldKey::records).thenComparing(k -> -g.indexOf(k))).orElseThrow().key())
-        .toList();
-    List<String> names = ColumnNames.uniquify(spellings);
+        .forEach(k -> groups.computeIfAbsent(Group.of(k), g -> new ArrayList<>()).add(k));
+    List<List<FieldKey>> ordered = List.copyOf(groups.values());
+    List<String> names = ColumnNames.uniquify(ordered.stream().map(BronzeTransforms::commonest).toList());
     List<RawColumn> out = new ArrayList<>(names.size());
-    int i = 0;
-    for (List<FieldKey> group : groups.values()) {
-      out.add(new RawColumn(group.stream().map(FieldKey::key).toList(), names.get(i++)));
+    for (int i = 0; i < ordered.size(); i++) {
+      out.add(new RawColumn(ordered.get(i).stream().map(FieldKey::key).toList(), names.get(i)));
     }
     return out;
+  }
+
+  /**
+   * The column a field name goes to: its lower-case form, or the name alone when a record holds it beside a
+   * spelling that differs only in case.
+   */
+  private record Group(String name, boolean alone) {
+    static Group of(FieldKey key) {
+      return key.sharesRecord() ? new Group(key.key(), true) : new Group(key.key().toLowerCase(Locale.ROOT), false);
+    }
+  }
+
+  /** The spelling most records of a group use; the first in column order on a tie. */
+  private static String commonest(List<FieldKey> group) {
+    FieldKey best = group.get(0);
+    for (FieldKey k : group) {
+      if (k.records() > best.records()) {
+        best = k;
+      }
+    }
+    return best.key();
   }
 
   private static void requireParsed(Dataset<Row> parsed) {

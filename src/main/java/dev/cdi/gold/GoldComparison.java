@@ -30,7 +30,7 @@ public final class GoldComparison {
 
   private static final Logger LOG = LoggerFactory.getLogger(GoldComparison.class);
   /** Each gold table and its key, the key its MERGE writes by. */
-  static final Map<TableId, String> KEYS = keys();
+  public static final Map<TableId, String> KEYS = keys();
 
   private final SparkSession spark;
   private final int samples;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cdi.cli.CdiCommand;
+import dev.cdi.gold.GoldComparison;
 import dev.cdi.io.Columns;
 import dev.cdi.io.Columns.Bronze;
 import dev.cdi.io.DeltaIO;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -199,13 +199,7 @@ class CrashRecoveryTest {
     assertEquals(count(expected, Tables.IDENTITY_ID_HISTORY), count(actual, Tables.IDENTITY_ID_HISTORY),
         "identity/id_history");
     assertEquals(List.of(RUN_ID), sorted(actual, Tables.IDENTITY_RUNS, "run_id"), "identity/_runs");
-    Map<TableId, String> gold = new LinkedHashMap<>();
-    gold.put(Tables.GOLD_CUSTOMER_360, Columns.Customer360.CUSTOMER_ID);
-    gold.put(Tables.GOLD_JOURNEY, Columns.Journey.EVENT_KEY);
-    gold.put(Tables.GOLD_ANONYMOUS_JOURNEY, Columns.Journey.EVENT_KEY);
-    gold.put(Tables.GOLD_ATTRIBUTION, Columns.Attribution.ATTRIBUTION_KEY);
-    gold.put(Tables.GOLD_HOUSEHOLDS, Columns.Households.HOUSEHOLD_ID);
-    gold.forEach((table, key) -> {
+    GoldComparison.KEYS.forEach((table, key) -> {
       List<String> want = sorted(expected, table, key, "row_hash");
       assertFalse(want.isEmpty(), table + " is empty");
       assertEquals(want, sorted(actual, table, key, "row_hash"), table.toString());

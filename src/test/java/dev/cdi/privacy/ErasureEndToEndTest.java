@@ -290,23 +290,22 @@ class ErasureEndToEndTest {
     Column theirs = col(Columns.Identities.RECORD_KEY).isin(keys.toArray());
     String[] fields = {"email", "email_key", "phone_e164", "family_name", "raw['email']", "raw['phone']",
         "raw['family_name']", "raw['full_name']"};
-    Set<String> others = new HashSet<>();
-    for (Row r : identities.where(not(theirs)).selectExpr(fields).collectAsList()) {
-      for (int i = 0; i < r.length(); i++) {
-        others.add(r.isNullAt(i) ? null : r.getString(i));
-      }
-    }
-    for (Row r : identities.where(theirs).selectExpr(fields).collectAsList()) {
-      for (int i = 0; i < r.length(); i++) {
-        String value = r.isNullAt(i) ? null : r.getString(i);
-        if (!others.contains(value)) {
-          add(out, value);
-        }
-      }
-    }
+    Set<String> others = new HashSet<>(values(identities.where(not(theirs)), fields));
+    values(identities.where(theirs), fields).stream().filter(v -> !others.contains(v)).forEach(v -> add(out, v));
     keys.stream().filter(k -> k.startsWith("crm_contacts:")).map(k -> k.substring(k.indexOf(':') + 1))
         .forEach(out::add);
     return List.copyOf(out);
+  }
+
+  /** Every value of {@code fields} in every row (nulls included). */
+  private static List<String> values(Dataset<Row> rows, String[] fields) {
+    List<String> out = new ArrayList<>();
+    for (Row r : rows.selectExpr(fields).collectAsList()) {
+      for (int i = 0; i < r.length(); i++) {
+        out.add(r.isNullAt(i) ? null : r.getString(i));
+      }
+    }
+    return out;
   }
 
   /** Copies every input file to a new name in its folder, as if an old dump arrived again. */
